@@ -1,0 +1,25 @@
+package dev.pagerlab.checker;
+
+import java.util.List;
+
+/**
+ * A shortest trace from the start to a stuck state.
+ *
+ * @param steps the transitions, in order
+ * @param cycleClosedAt the 1-based step after which the wait-for cycle was already closed while
+ *     other threads could still move (a partial deadlock), or 0 when it closed only at the end
+ * @param threads every thread, so a reader can lay the steps out one column per thread
+ * @param finalState one line per thread describing the stuck state
+ */
+public record Witness(List<WitnessStep> steps, int cycleClosedAt, List<String> threads, List<String> finalState) {
+  public Witness {
+    steps = List.copyOf(steps);
+    threads = List.copyOf(threads);
+    finalState = List.copyOf(finalState);
+  }
+
+  /** The empty witness of a verdict that has none. */
+  public static Witness none() {
+    return new Witness(List.of(), 0, List.of(), List.of());
+  }
+}
