@@ -1,0 +1,137 @@
+package dev.pagerlab.checker;
+
+import dev.pagerlab.checker.explore.BreadthFirstExplorer;
+import dev.pagerlab.checker.explore.CycleAnalysis;
+import dev.pagerlab.checker.explore.Exploration;
+import dev.pagerlab.vmcore.VmModel;
+import dev.pagerlab.vmcore.VmState;
+import dev.pagerlab.vmcore.VmTransition;
+import dev.pagerlab.vmcore.WaitFor;
+import dev.pagerlab.vmcore.spec.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decides a scenario's verdict per SCENARIOS.md section 3 and explains it. */
+public final class Checker {
+  private Checker() {}
+
+  /** Checks one scenario: explores it, builds the witness and cycle, and finds mitigations. */
+  public static CheckResult check(Scenario scenario, CheckOptions options) {
+    VmModel model = VmModel.of(scenario);
+    Exploration ex = new BreadthFirstExplorer(options.bounds(), options.progress()).explore(model);
+    String verdict = verdictOf(ex);
+    int target = ex.dataLossState() >= 0 ? ex.dataLossState()
+        : ex.deadlockState() >= 0 ? ex.deadlockState() : ex.exhaustedState();
+    Witness witness = Witness.none();
+    List<WaitEdge> cycle = List.of();
+    List<String> events = new ArrayList<>();
+    if (target >= 0) {
+      Trace trace = Trace.replay(model, ex.pathTo(target));
+      witness = trace.witness(model);
+      cycle = trace.cycleEdges(model);
+      events = trace.events();
+    }
+    List<DeadlockClass> classes = ex.classes().stream().sorted().toList();
+    List<MitigationSet> mitigations = List.of();
+    if (options.mitigations() && "deadlock".equals(verdict)) {
+      mitigations = MitigationSearch.search(scenario, options);
+    }
+    return new CheckResult(scenario, verdict, classes, !ex.bound().equals("none") ? false : true, witness, cycle,
+        explored(ex), List.of(), mitigations, events, options.seed());
+  }
+
+  /** Only the verdict word of a scenario, without witness or mitigations (for searches). */
+  public static String verdictOnly(Scenario scenario, CheckOptions options) {
+    VmModel model = VmModel.of(scenario);
+    return verdictOf(new BreadthFirstExplorer(options.bounds(), options.progress()).explore(model));
+  }
+
+  static String verdictOf(Exploration ex) {
+    if (ex.dataLossState() >= 0) {
+      return "data-loss";
+    }
+    if (ex.deadlockState() >= 0) {
+      return "deadlock";
+    }
+    if (ex.exhaustedState() >= 0) {
+      return "exhausted";
+    }
+    return ex.bound().equals("none") ? "safe" : "safe-up-to-bound";
+  }
+
+  static Explored explored(Exploration ex) {
+    return new Explored(ex.states(), ex.transitions(), ex.depth(), ex.bound(), ex.millis(),
+        List.of("symmetry: interchangeable pages (one victim per class of identical pages)",
+            "idle workers: the lowest-numbered idle thread takes a request"));
+  }
+
+  /** A replayed path: the states and transitions from the start to a target state. */
+  record Trace(List<VmState> states, List<VmTransition> transitions, List<String> labels) {
+
+    static Trace replay(VmModel model, List<Integer> choices) {
+      List<VmState> states = new ArrayList<>();
+      List<VmTransition> transitions = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      VmState s = model.initial();
+      states.add(s);
+      for (int c : choices) {
+        List<VmTransition> enabled = model.enabled(s);
+        if (c < 0 || c >= enabled.size()) {
+          throw new IllegalArgumentException("witness step " + (transitions.size() + 1) + " chooses " + c
+              + " but only " + enabled.size() + " moves are enabled");
+        }
+        VmTransition t = enabled.get(c);
+        labels.add(model.label(s, t));
+        transitions.add(t);
+        s = model.apply(s, t);
+        states.add(s);
+      }
+      return new Trace(states, transitions, labels);
+    }
+
+    VmState last() {
+      return states.get(states.size() - 1);
+    }
+
+    Witness witness(VmModel model) {
+      List<WitnessStep> steps = new ArrayList<>();
+      int closedAt = 0;
+      for (int i = 0; i < transitions.size(); i++) {
+        VmState after = states.get(i + 1);
+        steps.add(new WitnessStep(i + 1, model.threadName(transitions.get(i).thread()), labels.get(i),
+            model.changes(states.get(i), after)));
+        if (closedAt == 0 && i + 1 < transitions.size()
+            && CycleAnalysis.of(model, model.waits(after)).hasCycle()) {
+          closedAt = i + 1;
+        }
+      }
+      List<String> threads = new ArrayList<>();
+      for (int t = 0; t < model.threads(); t++) {
+        threads.add(model.threadName(t));
+      }
+      return new Witness(steps, closedAt, threads, model.describe(last()));
+    }
+
+    List<WaitEdge> cycleEdges(VmModel model) {
+      List<WaitFor> cycle = CycleAnalysis.of(model, model.waits(last())).cycle();
+      List<WaitEdge> edges = new ArrayList<>();
+      for (int i = 0; i < cycle.size(); i++) {
+        WaitFor w = cycle.get(i);
+        int to = cycle.get((i + 1) % cycle.size()).thread();
+        edges.add(new WaitEdge(model.threadName(w.thread()), model.threadOwner(w.thread()), model.threadName(to),
+            model.threadOwner(to), w.reason(), w.because()));
+      }
+      return edges;
+    }
+
+    List<String> events() {
+      List<String> out = new ArrayList<>();
+      for (String l : labels) {
+        if (l.contains("(EIO)") || l.contains("times out")) {
+          out.add(l);
+        }
+      }
+      return out;
+    }
+  }
+}

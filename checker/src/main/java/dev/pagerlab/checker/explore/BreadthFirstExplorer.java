@@ -1,0 +1,136 @@
+package dev.pagerlab.checker.explore;
+
+import dev.pagerlab.checker.DeadlockClass;
+import dev.pagerlab.vmcore.VmModel;
+import dev.pagerlab.vmcore.VmState;
+import dev.pagerlab.vmcore.VmTransition;
+import dev.pagerlab.vmcore.WaitFor;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Breadth-first search over fingerprints: the first stuck state found is at the smallest depth,
+ * so its path is a shortest witness. Explores everything reachable (within bounds) so that the
+ * classes are the union over every stuck state, as the contract asks.
+ */
+public final class BreadthFirstExplorer {
+  private final Bounds bounds;
+  private final ProgressListener progress;
+
+  /** An explorer with the given bounds, reporting progress to a listener. */
+  public BreadthFirstExplorer(Bounds bounds, ProgressListener progress) {
+    this.bounds = bounds;
+    this.progress = progress;
+  }
+
+  /** Explores every state reachable from the model's start, within the bounds. */
+  public Exploration explore(VmModel model) {
+    long started = System.nanoTime();
+    FingerprintStateSet seen = new FingerprintStateSet(1 << 16);
+    IntList parent = new IntList();
+    IntList choice = new IntList();
+    ArrayDeque<VmState> frontier = new ArrayDeque<>();
+    VmState init = model.initial();
+    seen.add(init.fingerprint());
+    parent.add(-1);
+    choice.add(-1);
+    frontier.add(init);
+    int head = 0;
+    long transitions = 0;
+    int depth = 0;
+    int levelEnd = 1;
+    int deadlock = -1;
+    int exhausted = -1;
+    int dataLoss = -1;
+    long deadlockStates = 0;
+    Set<DeadlockClass> classes = EnumSet.noneOf(DeadlockClass.class);
+    String bound = "none";
+    long nextReport = System.nanoTime() + 500_000_000L;
+    while (!frontier.isEmpty()) {
+      if (head == levelEnd) {
+        depth++;
+        levelEnd = parent.size();
+      }
+      VmState s = frontier.poll();
+      int id = head++;
+      List<VmTransition> enabled = model.enabled(s);
+      if (enabled.isEmpty()) {
+        List<WaitFor> waits = model.waits(s);
+        if (!waits.isEmpty()) {
+          CycleAnalysis a = CycleAnalysis.of(model, waits);
+          if (a.hasCycle()) {
+            deadlockStates++;
+            classes.addAll(a.classes());
+            deadlock = deadlock < 0 ? id : deadlock;
+          } else if (exhausted < 0) {
+            exhausted = id;
+          }
+        }
+      }
+      if (dataLoss < 0 && !model.lostPages(s).isEmpty()) {
+        dataLoss = id;
+      }
+      if (depth >= bounds.maxDepth()) {
+        if (!enabled.isEmpty()) {
+          bound = "depth=" + bounds.maxDepth();
+        }
+        continue;
+      }
+      for (int i = 0; i < enabled.size(); i++) {
+        VmState next = model.apply(s, enabled.get(i));
+        transitions++;
+        if (seen.add(next.fingerprint())) {
+          parent.add(id);
+          choice.add(i);
+          frontier.add(next);
+        }
+      }
+      if (parent.size() >= bounds.maxStates()) {
+        bound = "states=" + bounds.maxStates();
+        break;
+      }
+      if ((head & 1023) == 0) {
+        long now = System.nanoTime();
+        if ((now - started) / 1_000_000 >= bounds.maxMillis()) {
+          bound = "time=" + (bounds.maxMillis() / 1000) + "s";
+          break;
+        }
+        if (now >= nextReport) {
+          progress.progress(parent.size(), depth, frontier.size(), (now - started) / 1_000_000);
+          nextReport = now + 500_000_000L;
+        }
+      }
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return new Exploration(parent.size(), transitions, depth, bound, millis, deadlock, exhausted, dataLoss,
+        classes, deadlockStates, parent.toArray(), choice.toArray());
+  }
+
+  /** A growable int array. */
+  static final class IntList {
+    private int[] a = new int[1024];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    int size() {
+      return n;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, n);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.pagerlab.checker.explore;
+
+/**
+ * An open-addressing hash set of longs: linear probing in one primitive array, no boxing.
+ * Fingerprint 0 is stored as a separate flag because 0 marks an empty slot.
+ */
+public final class FingerprintStateSet implements StateSet {
+  private long[] table;
+  private int mask;
+  private long size;
+  private boolean hasZero;
+
+  /** A set sized for about {@code expected} fingerprints before it grows. */
+  public FingerprintStateSet(int expected) {
+    int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+    table = new long[cap];
+    mask = cap - 1;
+  }
+
+  @Override
+  public boolean add(long fp) {
+    if (fp == 0) {
+      if (hasZero) {
+        return false;
+      }
+      hasZero = true;
+      size++;
+      return true;
+    }
+    int i = spread(fp) & mask;
+    while (true) {
+      long v = table[i];
+      if (v == 0) {
+        table[i] = fp;
+        if (++size * 2 > table.length) {
+          grow();
+        }
+        return true;
+      }
+      if (v == fp) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  private static int spread(long fp) {
+    long h = fp * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  private void grow() {
+    long[] old = table;
+    table = new long[old.length * 2];
+    mask = table.length - 1;
+    for (long v : old) {
+      if (v != 0) {
+        int i = spread(v) & mask;
+        while (table[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        table[i] = v;
+      }
+    }
+  }
+}

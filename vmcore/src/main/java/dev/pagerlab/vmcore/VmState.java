@@ -1,0 +1,92 @@
+package dev.pagerlab.vmcore;
+
+import java.util.Arrays;
+
+/**
+ * One state of the model, as a value: a fixed core vector (free frames, dynamic pager, files,
+ * pages, locks) and one frame stack per thread, all primitive ints in a canonical order.
+ * Instances are never mutated once handed out; equal states have equal fingerprints.
+ */
+public final class VmState {
+  final int[] core;
+  final int[][] stacks;
+  private long fingerprint;
+  private boolean hashed;
+
+  VmState(int[] core, int[][] stacks) {
+    this.core = core;
+    this.stacks = stacks;
+  }
+
+  /** A 64-bit fingerprint of the canonical encoding, computed once. */
+  public long fingerprint() {
+    if (!hashed) {
+      long h = 0x9E3779B97F4A7C15L;
+      for (int v : core) {
+        h = mix(h, v);
+      }
+      for (int[] s : stacks) {
+        h = mix(h, 0x5bd1e995 ^ s.length);
+        for (int v : s) {
+          h = mix(h, v);
+        }
+      }
+      fingerprint = h ^ (h >>> 31);
+      hashed = true;
+    }
+    return fingerprint;
+  }
+
+  private static long mix(long h, int v) {
+    long x = (h ^ (v & 0xffffffffL)) * 0xff51afd7ed558ccdL;
+    return Long.rotateLeft(x, 29) + 0xc4ceb9fe1a85ec53L;
+  }
+
+  /** The compact canonical encoding: core, then each stack's length and contents. */
+  public int[] encode() {
+    int n = core.length + stacks.length;
+    for (int[] s : stacks) {
+      n += s.length;
+    }
+    int[] out = new int[n];
+    System.arraycopy(core, 0, out, 0, core.length);
+    int at = core.length;
+    for (int[] s : stacks) {
+      out[at++] = s.length;
+      System.arraycopy(s, 0, out, at, s.length);
+      at += s.length;
+    }
+    return out;
+  }
+
+  /** Rebuilds a state from {@link #encode()} given the model's core length and thread count. */
+  public static VmState decode(int[] packed, int coreLength, int threads) {
+    int[] core = Arrays.copyOf(packed, coreLength);
+    int[][] stacks = new int[threads][];
+    int at = coreLength;
+    for (int t = 0; t < threads; t++) {
+      int len = packed[at++];
+      stacks[t] = Arrays.copyOfRange(packed, at, at + len);
+      at += len;
+    }
+    return new VmState(core, stacks);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof VmState other)) {
+      return false;
+    }
+    return fingerprint() == other.fingerprint()
+        && Arrays.equals(core, other.core)
+        && Arrays.deepEquals(stacks, other.stacks);
+  }
+
+  @Override
+  public int hashCode() {
+    return (int) (fingerprint() ^ (fingerprint() >>> 32));
+  }
+}
