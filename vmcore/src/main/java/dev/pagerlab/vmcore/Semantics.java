@@ -335,6 +335,34 @@ final class Semantics {
     return PAGE_WORDS[v & 15] + (f >= 0 ? " (" + m.fileName[f] + ")" : "");
   }
 
+  int touchedPage(VmState s, VmTransition tr) {
+    int[] st = s.stacks[tr.thread()];
+    if (tr.kind() != VmTransition.RUN || st.length == 0 || st[st.length - FS + TYPE] != F_STEPS) {
+      return -1;
+    }
+    int f = st.length - FS;
+    int seq = st[f + A];
+    int idx = st[f + B];
+    int sub = st[f + C];
+    return switch (m.seqKind[seq][idx]) {
+      case VmModel.S_TOUCH -> m.procBase[m.seqProc[seq]] + sub;
+      case VmModel.S_TOUCH_PAGEABLE -> m.kextBase[m.seqKext[seq]] + sub;
+      case VmModel.S_TOUCH_REGION -> m.regionBase[m.seqArg2[seq][idx]] + sub;
+      default -> -1;
+    };
+  }
+
+  VmState prefetch(VmState s, int p) {
+    int v = s.core[m.pageOffset + p];
+    if ((v & 15) != OUT || (v >> 4) == 0 || s.core[0] - 1 < m.target) {
+      return s;
+    }
+    int[] core = s.core.clone();
+    core[0]--;
+    core[m.pageOffset + p] = CLEAN | (v & ~15);
+    return new VmState(core, s.stacks);
+  }
+
   static void check(boolean ok, String what) {
     if (!ok) {
       throw new IllegalStateException("model invariant broken: " + what);

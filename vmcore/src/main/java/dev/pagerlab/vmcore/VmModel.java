@@ -435,6 +435,45 @@ public final class VmModel {
     return semantics.changes(before, after);
   }
 
+  /** Number of pages the model tracks (process, kext pageable and region pages). */
+  public int pages() {
+    return pages;
+  }
+
+  /** A page's name, e.g. {@code hog[3]}. */
+  public String pageName(int p) {
+    return pageName[p];
+  }
+
+  /** Where a page is in a state. */
+  public PageStatus pageStatus(VmState s, int p) {
+    return PageStatus.values()[s.core[pageOffset + p] & 15];
+  }
+
+  /** The process owning a page (its anonymous or pagesIn pages), or -1 for kext and region pages. */
+  public int pageProcess(int p) {
+    for (int q = procBase.length - 1; q >= 0; q--) {
+      if (p >= procBase[q] && p < procBase[q] + procPages[q]) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  /** The page a RUN transition touches (or faults on), or -1 when it touches none. */
+  public int touchedPage(VmState s, VmTransition t) {
+    return semantics.touchedPage(s, t);
+  }
+
+  /**
+   * Reads a swapped-out page in along with a fault on a neighbour (clustered prefetch); used by
+   * the simulator only, outside the checking semantics. Returns the state unchanged when the
+   * page is not paged out to swap or when taking a frame would go below {@code target}.
+   */
+  public VmState prefetch(VmState s, int p) {
+    return semantics.prefetch(s, p);
+  }
+
   /** Number of threads. */
   public int threads() {
     return threads;
