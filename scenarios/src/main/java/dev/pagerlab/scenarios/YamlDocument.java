@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -140,6 +141,8 @@ final class YamlDocument {
       reason = "duplicate key '" + parser.getParsingContext().getCurrentName() + "'"
           + (first == null ? "" : " (first at line " + first.getLineNr() + ", column " + first.getColumnNr() + ")");
     } else if (e instanceof MarkedYAMLException marked) {
+      field = "";
+      at = problemAt(marked, at);
       reason = "YAML syntax error: " + oneLine(marked.getContext()) + oneLine(marked.getProblem());
     } else {
       reason = "YAML syntax error: " + oneLine(original);
@@ -147,6 +150,11 @@ final class YamlDocument {
     int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
     int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
     return new ScenarioException(fileName, line, column, field, reason.strip(), e);
+  }
+
+  private static JsonLocation problemAt(MarkedYAMLException marked, JsonLocation otherwise) {
+    Mark mark = marked.getProblemMark();
+    return mark == null ? otherwise : new JsonLocation(null, -1, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   private static String oneLine(String text) {
