@@ -1,0 +1,61 @@
+package dev.pagerlab.fusefs;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+
+/** The few libc calls the passthrough backing makes on native buffers; each returns -1 and sets errno on failure. */
+public interface LibC {
+
+  /** open(2). */
+  int open(String path, int flags, int mode);
+
+  /** close(2). */
+  int close(int fd);
+
+  /** pread(2) into native memory. */
+  long pread(int fd, Pointer buf, long count, long offset);
+
+  /** pwrite(2) from native memory. */
+  long pwrite(int fd, Pointer buf, long count, long offset);
+
+  /** pread(2) into a Java array. */
+  long pread(int fd, byte[] buf, long count, long offset);
+
+  /** ftruncate(2). */
+  int ftruncate(int fd, long length);
+
+  /** fsync(2). */
+  int fsync(int fd);
+
+  /** mkdir(2). */
+  int mkdir(String path, int mode);
+
+  /** rmdir(2). */
+  int rmdir(String path);
+
+  /** unlink(2). */
+  int unlink(String path);
+
+  /** rename(2). */
+  int rename(String from, String to);
+
+  /** chmod(2). */
+  int chmod(String path, int mode);
+
+  /** lchown(2). */
+  int lchown(String path, int uid, int gid);
+
+  /** truncate(2). */
+  int truncate(String path, long length);
+
+  /** Loads the C library. */
+  static LibC load() {
+    return LibraryLoader.create(LibC.class).load(FusePlatform.current().libcName());
+  }
+
+  /** The errno of the calling thread's last call, negated. */
+  static int lastError(LibC libc) {
+    return -Runtime.getRuntime(libc).getLastError();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.pagerlab.fusefs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to mount: where, on what backing, with how many workers and which options.
+ *
+ * @param mountPoint an existing empty directory
+ * @param backingDir a directory on another filesystem for passthrough, or null for memory
+ * @param memoryBytes the capacity of the in-memory backing
+ * @param threads worker threads serving requests (1 is single-threaded)
+ * @param checksums whether to keep per-block checksums
+ * @param allowOther whether other users may use the mount
+ * @param maxWrite the largest request, at most 131072 (libfuse 2's cap)
+ * @param directIo whether to bypass the page cache (direct_io for every file)
+ * @param autoUnmount whether the kernel side unmounts when the daemon dies
+ * @param mountTimeout how long to wait for the mount to answer
+ * @param extraOptions further -o options passed to libfuse as they are
+ */
+public record MountOptions(Path mountPoint, Path backingDir, long memoryBytes, int threads, boolean checksums,
+    boolean allowOther, int maxWrite, boolean directIo, boolean autoUnmount, Duration mountTimeout,
+    List<String> extraOptions) {
+
+  /** libfuse 2's largest request. */
+  public static final int MAX_WRITE = 131072;
+
+  /** The default in-memory capacity: 1 GiB. */
+  public static final long DEFAULT_MEMORY = 1L << 30;
+
+  /** Validates. */
+  public MountOptions {
+    Objects.requireNonNull(mountPoint, "mountPoint");
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("threads must be 1..64, was " + threads);
+    }
+    if (maxWrite < 4096 || maxWrite > MAX_WRITE) {
+      throw new IllegalArgumentException("max-write must be 4096.." + MAX_WRITE + ", was " + maxWrite);
+    }
+    if (memoryBytes < 1 << 20) {
+      throw new IllegalArgumentException("memory capacity must be at least 1 MiB, was " + memoryBytes);
+    }
+    extraOptions = List.copyOf(extraOptions);
+    mountTimeout = mountTimeout == null ? Duration.ofSeconds(10) : mountTimeout;
+  }
+
+  /** Defaults for {@code mountPoint}: memory backing, one worker, 128 KiB requests, auto_unmount. */
+  public static MountOptions defaults(Path mountPoint) {
+    return new MountOptions(mountPoint, null, DEFAULT_MEMORY, 1, false, false, MAX_WRITE, false, true,
+        Duration.ofSeconds(10), List.of());
+  }
+
+  /** A copy with {@code n} worker threads. */
+  public MountOptions withThreads(int n) {
+    return new MountOptions(mountPoint, backingDir, memoryBytes, n, checksums, allowOther, maxWrite, directIo,
+        autoUnmount, mountTimeout, extraOptions);
+  }
+
+  /** A copy backed by {@code dir} (null for memory). */
+  public MountOptions withBacking(Path dir) {
+    return new MountOptions(mountPoint, dir, memoryBytes, threads, checksums, allowOther, maxWrite, directIo,
+        autoUnmount, mountTimeout, extraOptions);
+  }
+
+  /** A copy with checksums on or off. */
+  public MountOptions withChecksums(boolean on) {
+    return new MountOptions(mountPoint, backingDir, memoryBytes, threads, on, allowOther, maxWrite, directIo,
+        autoUnmount, mountTimeout, extraOptions);
+  }
+
+  /** A copy with an in-memory capacity of {@code bytes}. */
+  public MountOptions withMemory(long bytes) {
+    return new MountOptions(mountPoint, backingDir, bytes, threads, checksums, allowOther, maxWrite, directIo,
+        autoUnmount, mountTimeout, extraOptions);
+  }
+
+  /** A copy with direct_io on or off. */
+  public MountOptions withDirectIo(boolean on) {
+    return new MountOptions(mountPoint, backingDir, memoryBytes, threads, checksums, allowOther, maxWrite, on,
+        autoUnmount, mountTimeout, extraOptions);
+  }
+
+  /** The -o option string for libfuse on {@code platform}. */
+  String optionString(FusePlatform platform) {
+    List<String> o = new ArrayList<>(List.of("fsname=pagerlab", "subtype=pagerlab", "default_permissions"));
+    o.addAll(platform.largeRequestOptions(maxWrite));
+    if (allowOther) {
+      o.add("allow_other");
+    }
+    if (directIo) {
+      o.add("direct_io");
+    }
+    if (autoUnmount) {
+      o.add("auto_unmount");
+    }
+    o.addAll(extraOptions);
+    return String.join(",", o);
+  }
+}
