@@ -26,8 +26,9 @@ public final class Checker {
     List<WaitEdge> cycle = List.of();
     List<String> events = new ArrayList<>();
     if (target >= 0) {
-      Trace trace = Trace.replay(model, ex.pathTo(target));
-      witness = trace.witness(model);
+      List<Integer> schedule = ex.pathTo(target);
+      Trace trace = Trace.replay(model, schedule);
+      witness = trace.witness(model, schedule);
       cycle = trace.cycleEdges(model);
       events = trace.events();
     }
@@ -39,6 +40,26 @@ public final class Checker {
     return new CheckResult(scenario, verdict, classes, !ex.bound().equals("none") ? false : true, witness, cycle,
         explored(ex), List.of(), mitigations, events, options.seed());
   }
+
+  /** Re-runs a saved schedule without searching: the witness, the final cycle and its classes. */
+  public static Replay replay(Scenario scenario, List<Integer> schedule) {
+    VmModel model = VmModel.of(scenario);
+    Trace trace = Trace.replay(model, schedule);
+    CycleAnalysis a = CycleAnalysis.of(model, model.waits(trace.last()));
+    boolean stuck = model.enabled(trace.last()).isEmpty() && !a.waits().isEmpty();
+    return new Replay(trace.witness(model, schedule), trace.cycleEdges(model),
+        a.classes().stream().sorted().toList(), stuck);
+  }
+
+  /**
+   * A replayed witness.
+   *
+   * @param witness the steps followed
+   * @param cycle the wait-for cycle at the end, empty if none
+   * @param classes the classes of the final state's cycles
+   * @param stuck whether the final state is stuck
+   */
+  public record Replay(Witness witness, List<WaitEdge> cycle, List<DeadlockClass> classes, boolean stuck) {}
 
   /** Only the verdict word of a scenario, without witness or mitigations (for searches). */
   public static String verdictOnly(Scenario scenario, CheckOptions options) {
@@ -93,7 +114,7 @@ public final class Checker {
       return states.get(states.size() - 1);
     }
 
-    Witness witness(VmModel model) {
+    Witness witness(VmModel model, List<Integer> schedule) {
       List<WitnessStep> steps = new ArrayList<>();
       int closedAt = 0;
       for (int i = 0; i < transitions.size(); i++) {
@@ -109,7 +130,7 @@ public final class Checker {
       for (int t = 0; t < model.threads(); t++) {
         threads.add(model.threadName(t));
       }
-      return new Witness(steps, closedAt, threads, model.describe(last()));
+      return new Witness(steps, closedAt, threads, model.describe(last()), schedule);
     }
 
     List<WaitEdge> cycleEdges(VmModel model) {

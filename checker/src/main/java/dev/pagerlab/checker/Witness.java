@@ -10,16 +10,25 @@ import java.util.List;
  *     other threads could still move (a partial deadlock), or 0 when it closed only at the end
  * @param threads every thread, so a reader can lay the steps out one column per thread
  * @param finalState one line per thread describing the stuck state
+ * @param schedule the index of each step's transition among those enabled before it, which
+ *     {@code check --replay} follows without searching
  */
-public record Witness(List<WitnessStep> steps, int cycleClosedAt, List<String> threads, List<String> finalState) {
+public record Witness(List<WitnessStep> steps, int cycleClosedAt, List<String> threads, List<String> finalState,
+    List<Integer> schedule) {
   public Witness {
     steps = List.copyOf(steps);
     threads = List.copyOf(threads);
     finalState = List.copyOf(finalState);
+    schedule = List.copyOf(schedule);
+  }
+
+  /** A witness without its schedule. */
+  public Witness(List<WitnessStep> steps, int cycleClosedAt, List<String> threads, List<String> finalState) {
+    this(steps, cycleClosedAt, threads, finalState, List.of());
   }
 
   /** The empty witness of a verdict that has none. */
   public static Witness none() {
-    return new Witness(List.of(), 0, List.of(), List.of());
+    return new Witness(List.of(), 0, List.of(), List.of(), List.of());
   }
 }
