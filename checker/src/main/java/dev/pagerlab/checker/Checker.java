@@ -83,7 +83,9 @@ public final class Checker {
   static Explored explored(Exploration ex) {
     return new Explored(ex.states(), ex.transitions(), ex.depth(), ex.bound(), ex.millis(),
         List.of("symmetry: interchangeable pages (one victim per class of identical pages)",
-            "idle workers: the lowest-numbered idle thread takes a request"));
+            "symmetry: idle worker threads (the lowest-numbered idle thread takes a request)",
+            "partial-order reduction: local steps (touches of wired or unallocated pages, private locks) "
+                + "explored alone"));
   }
 
   /** A replayed path: the states and transitions from the start to a target state. */

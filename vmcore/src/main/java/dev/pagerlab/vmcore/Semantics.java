@@ -176,9 +176,10 @@ final class Semantics {
     return x.label.toString();
   }
 
-  List<WaitFor> waits(VmState s) {
+  List<WaitFor> waits(VmState s, boolean explain) {
     Exec x = new Exec(s, false);
     x.wantWait = true;
+    x.quiet = !explain;
     List<WaitFor> out = new ArrayList<>();
     for (int t = 0; t < m.threads; t++) {
       x.waitReason = null;
@@ -194,6 +195,16 @@ final class Semantics {
       }
     }
     return out;
+  }
+
+  boolean lostAny(VmState s) {
+    for (int p = 0; p < m.pages; p++) {
+      int v = s.core[m.pageOffset + p];
+      if (m.pageBacking[p] == VmModel.SWAP && (v & 15) == OUT && (v >> 4) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<String> lostPages(VmState s) {
@@ -352,6 +363,31 @@ final class Semantics {
     };
   }
 
+  /**
+   * Whether a transition is local: it only advances its own thread over a step no other thread
+   * can observe or change (a touch of a wired or unallocated page, a lock no other thread ever
+   * takes), so it commutes with every other transition and is never disabled by one.
+   */
+  boolean isLocal(VmState s, VmTransition tr) {
+    int[] st = s.stacks[tr.thread()];
+    if (tr.kind() != VmTransition.RUN || st.length == 0 || st[st.length - FS + TYPE] != F_STEPS) {
+      return false;
+    }
+    int f = st.length - FS;
+    int seq = st[f + A];
+    int idx = st[f + B];
+    int kind = m.seqKind[seq][idx];
+    if (kind == VmModel.S_LOCK || kind == VmModel.S_UNLOCK) {
+      return m.lockPrivate[m.seqArg[seq][idx]];
+    }
+    if (kind == VmModel.S_TOUCH) {
+      int page = m.procBase[m.seqProc[seq]] + st[f + C];
+      int status = s.core[m.pageOffset + page] & 15;
+      return status == ABSENT || m.pageWired[page] && status == DIRTY;
+    }
+    return false;
+  }
+
   VmState prefetch(VmState s, int p) {
     int v = s.core[m.pageOffset + p];
     if ((v & 15) != OUT || (v >> 4) == 0 || s.core[0] - 1 < m.target) {
@@ -489,8 +525,10 @@ final class Semantics {
       return BLOCK;
     }
 
+    boolean quiet;
+
     boolean explain() {
-      return wantWait || label != null;
+      return (wantWait && !quiet) || label != null;
     }
 
     String fileText(int f) {

@@ -105,6 +105,7 @@ public final class VmModel {
 
   // Locks.
   final String[] lockName;
+  final boolean[] lockPrivate;
 
   // Threads.
   final int threads;
@@ -282,6 +283,8 @@ public final class VmModel {
     }
     seqName = sName.toArray(String[]::new);
 
+    lockPrivate = privateLocks(s, lockName);
+
     // Threads: pageout, then per process its workload thread and workers, then receive paths.
     List<String> tName = new ArrayList<>();
     List<String> tOwner = new ArrayList<>();
@@ -402,7 +405,17 @@ public final class VmModel {
 
   /** Every blocked thread with what it waits for; idle and finished threads are absent. */
   public List<WaitFor> waits(VmState s) {
-    return semantics.waits(s);
+    return semantics.waits(s, true);
+  }
+
+  /** Like {@link #waits} but without the {@code because} texts (null), for fast searches. */
+  public List<WaitFor> waitsQuick(VmState s) {
+    return semantics.waits(s, false);
+  }
+
+  /** Whether some dirty page has no valid copy anywhere. */
+  public boolean lostAny(VmState s) {
+    return semantics.lostAny(s);
   }
 
   /** Whether no transition is enabled and some thread is blocked. */
@@ -472,6 +485,11 @@ public final class VmModel {
    */
   public VmState prefetch(VmState s, int p) {
     return semantics.prefetch(s, p);
+  }
+
+  /** Whether a transition only advances its own thread over a step no one else observes. */
+  public boolean isLocal(VmState s, VmTransition t) {
+    return semantics.isLocal(s, t);
   }
 
   /** Number of threads. */
@@ -603,6 +621,29 @@ public final class VmModel {
       throw new IllegalArgumentException(where + ": unknown name " + name);
     }
     return i;
+  }
+
+  /** Locks taken by one thread only: the workload of one process, or a one-thread server. */
+  private static boolean[] privateLocks(Scenario s, String[] locks) {
+    boolean[] out = new boolean[locks.length];
+    for (int l = 0; l < locks.length; l++) {
+      int users = 0;
+      for (ProcessSpec p : s.processes()) {
+        Set<String> w = new HashSet<>();
+        collectLocks(p.workload(), w);
+        users += w.contains(locks[l]) ? 1 : 0;
+        Set<String> r = new HashSet<>();
+        collectLocks(p.onRequest(), r);
+        users += r.contains(locks[l]) ? Math.max(1, p.threads()) : 0;
+      }
+      for (KextSpec k : s.extensions()) {
+        Set<String> r = new HashSet<>();
+        collectLocks(k.onIo(), r);
+        users += r.contains(locks[l]) ? 2 : 0;
+      }
+      out[l] = users <= 1;
+    }
+    return out;
   }
 
   private static void collectLocks(List<Step> steps, Set<String> out) {

@@ -19,11 +19,24 @@ import java.util.Set;
 public final class BreadthFirstExplorer {
   private final Bounds bounds;
   private final ProgressListener progress;
+  private final boolean reduce;
 
-  /** An explorer with the given bounds, reporting progress to a listener. */
+  /** An explorer with the given bounds and partial-order reduction, reporting progress to a listener. */
   public BreadthFirstExplorer(Bounds bounds, ProgressListener progress) {
+    this(bounds, progress, true);
+  }
+
+  /**
+   * An explorer; {@code reduce} turns on partial-order reduction: a local step (one that commutes
+   * with every other move and that no other move disables) is explored alone. Stuck states are
+   * terminal, so every one stays reachable, by a path of the same length (local steps only move
+   * earlier), and every cycle of the reduced graph still passes a fully expanded state because
+   * local steps only ever advance a thread's program counter.
+   */
+  public BreadthFirstExplorer(Bounds bounds, ProgressListener progress, boolean reduce) {
     this.bounds = bounds;
     this.progress = progress;
+    this.reduce = reduce;
   }
 
   /** Explores every state reachable from the model's start, within the bounds. */
@@ -58,7 +71,7 @@ public final class BreadthFirstExplorer {
       int id = head++;
       List<VmTransition> enabled = model.enabled(s);
       if (enabled.isEmpty()) {
-        List<WaitFor> waits = model.waits(s);
+        List<WaitFor> waits = model.waitsQuick(s);
         if (!waits.isEmpty()) {
           CycleAnalysis a = CycleAnalysis.of(model, waits);
           if (a.hasCycle()) {
@@ -70,7 +83,7 @@ public final class BreadthFirstExplorer {
           }
         }
       }
-      if (dataLoss < 0 && !model.lostPages(s).isEmpty()) {
+      if (dataLoss < 0 && model.lostAny(s)) {
         dataLoss = id;
       }
       if (depth >= bounds.maxDepth()) {
@@ -79,7 +92,8 @@ public final class BreadthFirstExplorer {
         }
         continue;
       }
-      for (int i = 0; i < enabled.size(); i++) {
+      int only = reduce ? localStep(model, s, enabled) : -1;
+      for (int i = only < 0 ? 0 : only; i < (only < 0 ? enabled.size() : only + 1); i++) {
         VmState next = model.apply(s, enabled.get(i));
         transitions++;
         if (seen.add(next.fingerprint())) {
@@ -107,6 +121,19 @@ public final class BreadthFirstExplorer {
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new Exploration(parent.size(), transitions, depth, bound, millis, deadlock, exhausted, dataLoss,
         classes, deadlockStates, parent.toArray(), choice.toArray());
+  }
+
+  /** The index of the first local transition (taken alone: partial-order reduction), or -1. */
+  static int localStep(VmModel model, VmState s, List<VmTransition> enabled) {
+    if (enabled.size() < 2) {
+      return -1;
+    }
+    for (int i = 0; i < enabled.size(); i++) {
+      if (model.isLocal(s, enabled.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A growable int array. */
