@@ -416,10 +416,22 @@ final class Semantics {
     List<Integer> waitOn;
     String waitBecause;
 
+    private final boolean[] owned;
+
     Exec(VmState s, boolean doIt) {
       this.doIt = doIt;
       this.core = doIt ? s.core.clone() : s.core;
       this.st = doIt ? s.stacks.clone() : s.stacks;
+      this.owned = doIt ? new boolean[s.stacks.length] : null;
+    }
+
+    /** The thread's stack, copied once per transition before its first write. */
+    int[] own(int t) {
+      if (!owned[t]) {
+        st[t] = st[t].clone();
+        owned[t] = true;
+      }
+      return st[t];
     }
 
     VmState state() {
@@ -564,9 +576,7 @@ final class Semantics {
     }
 
     void set(int t, int field, int v) {
-      int[] s = st[t].clone();
-      s[top(t) + field] = v;
-      st[t] = s;
+      own(t)[top(t) + field] = v;
     }
 
     void push(int t, int type, int phase, int a, int b, int c) {
@@ -578,12 +588,14 @@ final class Semantics {
       s[f + B] = b;
       s[f + C] = c;
       st[t] = s;
+      owned[t] = true;
     }
 
     /** Pops the top frame and frees the buffers it held. */
     void pop(int t) {
       setFree(free() + topField(t, BUFS));
       st[t] = Arrays.copyOf(st[t], st[t].length - FS);
+      owned[t] = true;
     }
 
     // ---- the actions ----
@@ -821,10 +833,9 @@ final class Semantics {
         childDone(t, true);
         return;
       }
-      int[] s = st[t].clone();
+      int[] s = own(t);
       s[top(t) + B] = idx;
       s[top(t) + C] = sub;
-      st[t] = s;
     }
 
     int count(int seq, int idx) {
@@ -841,6 +852,7 @@ final class Semantics {
       }
       int bufs = topField(t, BUFS);
       st[t] = Arrays.copyOf(st[t], st[t].length - FS);
+      owned[t] = true;
       if (st[t].length > 0) {
         set(t, BUFS, topField(t, BUFS) + bufs);
       } else {
@@ -1022,10 +1034,9 @@ final class Semantics {
             return RUN;
           }
           int opfile = topField(t, B);
-          int[] s = st[t].clone();
+          int[] s = own(t);
           s[top(t) + PHASE] = IO_AWAIT;
           s[top(t) + C] = w;
-          st[t] = s;
           push(w, F_SERVE, SV_STEPS, pos, opfile, t);
           startSteps(w, m.procRequestSeq[proc]);
           return RUN;
@@ -1047,10 +1058,9 @@ final class Semantics {
             }
             return RUN;
           }
-          int[] s = st[t].clone();
+          int[] s = own(t);
           s[top(t) + PHASE] = IO_RXWAIT;
           s[top(t) + C] = r;
-          st[t] = s;
           push(r, F_RX, 0, pos, topField(t, B), t);
           return RUN;
         }
@@ -1061,9 +1071,8 @@ final class Semantics {
     void timeout(int t) {
       if (topField(t, PHASE) == IO_AWAIT) {
         int w = topField(t, C);
-        int[] s = st[w].clone();
+        int[] s = own(w);
         s[C] = -1;
-        st[w] = s;
       }
       completeIo(t, false);
     }
@@ -1267,10 +1276,9 @@ final class Semantics {
         }
         return RUN;
       }
-      int[] s = st[t].clone();
+      int[] s = own(t);
       s[top(t) + PHASE] = PG_AWAIT;
       s[top(t) + C] = w;
-      st[t] = s;
       push(w, F_RSERVE, SV_STEPS, page, pageout ? WRITE : READ, t);
       startSteps(w, m.procRequestSeq[proc]);
       return RUN;
@@ -1422,10 +1430,9 @@ final class Semantics {
           }
           setFree(free() - 1);
           setPage(p, READING, f);
-          int[] s = st[t].clone();
+          int[] s = own(t);
           s[top(t) + PHASE] = D_READ;
           s[top(t) + C] = p;
-          st[t] = s;
           pushIo(t, 0, READ, f);
           return RUN;
         }
