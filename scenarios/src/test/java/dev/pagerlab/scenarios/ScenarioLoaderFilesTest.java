@@ -112,4 +112,17 @@ class ScenarioLoaderFilesTest {
     assertEquals(file + ":3:21: memory.target: expected a whole number from reserved (0) to frames (4), got 9",
         e.getMessage());
   }
+
+  @Test
+  void load_directory_isNotAScenarioFile() {
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir));
+    assertEquals(dir + ": is a directory, not a scenario file", e.getMessage());
+  }
+
+  @Test
+  void load_tooLargeFile_isRejected() throws Exception {
+    Path big = Files.writeString(dir.resolve("big.yaml"), "#".repeat((1 << 20) + 1));
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(big));
+    assertEquals(big + ": larger than 1 MiB: not a scenario file", e.getMessage());
+  }
 }
