@@ -54,7 +54,7 @@ final class ScenarioReader {
   private Scenario scenario() throws ScenarioException {
     Fields top = Fields.of(document, "", document.root(), "a scenario", TOP);
     String name = name(top);
-    String description = top.string("description", "one or two sentences");
+    String description = top.string("description", "one or two sentences").strip();
     Os os = os(top);
     String source = top.optionalString("source", "a URL or commit").orElse("");
     MemorySpec memory = memory(top);
