@@ -31,7 +31,8 @@ public final class Catalog {
   private static final String FOLDER = "catalog";
   private static Loaded loaded;
 
-  private record Loaded(List<Scenario> scenarios, Map<String, String> yamlByName) {}
+  /** The parsed catalog: scenarios by name and their texts. */
+  record Loaded(List<Scenario> scenarios, Map<String, String> yamlByName) {}
 
   private Catalog() {}
 

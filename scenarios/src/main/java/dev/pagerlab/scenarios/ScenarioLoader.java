@@ -95,6 +95,9 @@ public final class ScenarioLoader {
   }
 
   private static String read(Path file) throws ScenarioException {
+    if (Files.isDirectory(file)) {
+      throw new ScenarioException(file.toString(), 0, 0, "", "is a directory, not a scenario file");
+    }
     try {
       if (Files.size(file) > MAX_BYTES) {
         throw new ScenarioException(file.toString(), 0, 0, "", "larger than 1 MiB: not a scenario file");

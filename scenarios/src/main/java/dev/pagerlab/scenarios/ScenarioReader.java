@@ -54,7 +54,7 @@ final class ScenarioReader {
   private Scenario scenario() throws ScenarioException {
     Fields top = Fields.of(document, "", document.root(), "a scenario", TOP);
     String name = name(top);
-    String description = top.string("description", "one or two sentences");
+    String description = top.string("description", "one or two sentences").strip();
     Os os = os(top);
     String source = top.optionalString("source", "a URL or commit").orElse("");
     MemorySpec memory = memory(top);
@@ -63,8 +63,14 @@ final class ScenarioReader {
     List<ProcessSpec> processes = processes(top);
     List<RegionSpec> regions = regions(top);
     List<KextSpec> extensions = extensions(top);
+    Optional<Expect> expect = expect(top);
+    List<String> classes = expectClasses(top);
+    if (!classes.isEmpty() && expect.isPresent() && expect.get() != Expect.DEADLOCK) {
+      throw document.error("expectClasses", "deadlock classes go with expect: deadlock, but expect is "
+          + expect.get().word());
+    }
     return new Scenario(name, description, os, source, memory, swap, layers, processes, regions, extensions,
-        expect(top), expectClasses(top));
+        expect, classes);
   }
 
   private String name(Fields top) throws ScenarioException {

@@ -24,7 +24,10 @@ final class YamlDocument {
 
   private static final int MAX_DEPTH = 32;
   private static final YAMLFactory FACTORY =
-      YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+          .build();
 
   private final String fileName;
   private final Map<String, JsonLocation> positions = new HashMap<>();

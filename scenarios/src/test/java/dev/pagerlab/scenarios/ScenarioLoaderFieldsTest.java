@@ -245,4 +245,22 @@ class ScenarioLoaderFieldsTest {
   void parse_repeatedExpectClass_isRejected() {
     assertError(HEAD + "expectClasses: [low-memory, low-memory]\n", 4, 29, "expectClasses[1]", "listed twice");
   }
+
+  @Test
+  void parse_expectClassesWithSafe_isContradictory() {
+    assertError(HEAD + "expect: safe\nexpectClasses: [low-memory]\n", 5, 1, "expectClasses",
+        "go with expect: deadlock", "expect is safe");
+  }
+
+  @Test
+  void parse_emptyValues_countAsAbsent() {
+    Scenario s = ok(HEAD + "os:\nprocesses:\n  - name: p\n    onRequest:\n");
+    assertEquals(Os.GENERIC, s.os());
+    assertEquals(List.of(), s.processes().get(0).onRequest());
+  }
+
+  @Test
+  void parse_emptyRequiredValue_isMissing() {
+    assertError("name:\ndescription: d\nmemory: {frames: 4}\n", 1, 1, "name", "required field is missing");
+  }
 }

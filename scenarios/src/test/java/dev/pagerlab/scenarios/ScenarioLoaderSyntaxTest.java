@@ -71,4 +71,16 @@ class ScenarioLoaderSyntaxTest {
   void parse_alias_isRejected() {
     assertError(HEAD + "processes:\n  - name: &n a\n  - name: *n\n", 6, 5, "processes[1].name", "aliases");
   }
+
+  @Test
+  void parse_deeplyNestedLists_isErrorNotStackOverflow() {
+    String deep = "[".repeat(40) + "]".repeat(40);
+    assertError(HEAD + "layers: " + deep + "\n", 4, 41, "layers" + "[0]".repeat(32), "nested deeper than 32 levels");
+  }
+
+  @Test
+  void parse_numberWithThousandsOfDigits_isErrorNotCrash() {
+    assertError(HEAD + "processes: [{name: p, pages: " + "9".repeat(3000) + "}]\n", 4, 23, "processes[0].pages",
+        "expected a whole number from 0 to 1000000", "got \"99999");
+  }
 }

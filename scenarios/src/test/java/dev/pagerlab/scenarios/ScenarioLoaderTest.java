@@ -54,7 +54,7 @@ class ScenarioLoaderTest {
         List.of(hog(28)), List.of(), List.of(), Optional.of(Expect.DEADLOCK), List.of());
     assertEquals(expected, scenario);
     assertTrue(scenario.description().startsWith("Swapping to a file that was not preallocated: each write"));
-    assertTrue(scenario.description().endsWith("(the low-memory deadlock of file-backed swap).\n"));
+    assertTrue(scenario.description().endsWith("(the low-memory deadlock of file-backed swap)."));
   }
 
   @Test
