@@ -55,6 +55,8 @@ final class JsonReport {
     o.set("expectClasses", strings(r.scenario().expectClasses()));
     o.put("classesComplete", r.classesComplete());
     o.put("cycleClosedAt", r.witness().cycleClosedAt());
+    ArrayNode schedule = o.putArray("schedule");
+    r.witness().schedule().forEach(schedule::add);
     o.set("threads", strings(r.witness().threads()));
     o.set("finalState", strings(r.witness().finalState()));
     o.set("staticChains", chains(r.staticChains()));
