@@ -63,6 +63,14 @@ final class HtmlReport {
       return;
     }
     b.append("<h2>Witness: shortest trace, ").append(w.steps().size()).append(" steps</h2>\n");
+    timeline(b, w);
+    b.append("<h2>What changed at each step</h2>\n");
+    changes(b, w);
+    list(b, "Final state", w.finalState());
+  }
+
+  /** The witness as a timeline, one column per thread. */
+  private static void timeline(StringBuilder b, Witness w) {
     List<String> columns = ReportText.columns(w);
     b.append("<div class=\"scroll\"><table class=\"timeline\">\n<thead><tr><th>#</th>");
     columns.forEach(t -> b.append("<th class=\"mono\">").append(Escape.xml(t)).append("</th>"));
@@ -80,7 +88,12 @@ final class HtmlReport {
             .append(ReportText.CLOSED_MARKER).append("</td></tr>\n");
       }
     }
-    b.append("</tbody></table></div>\n<h2>What changed at each step</h2>\n<ol class=\"changes\">\n");
+    b.append("</tbody></table></div>\n");
+  }
+
+  /** Only what changed at each step, marked where the cycle closed. */
+  private static void changes(StringBuilder b, Witness w) {
+    b.append("<ol class=\"changes\">\n");
     for (WitnessStep s : w.steps()) {
       b.append("<li><b class=\"mono\">").append(Escape.xml(s.thread())).append("</b> ").append(Escape.xml(s.text()))
           .append(": ").append(Escape.xml(ReportText.changes(s))).append("</li>\n");
@@ -90,7 +103,6 @@ final class HtmlReport {
       }
     }
     b.append("</ol>\n");
-    list(b, "Final state", w.finalState());
   }
 
   private static void chains(StringBuilder b, List<StaticChain> chains) {

@@ -76,4 +76,25 @@ class StackGraphTest {
     assertEquals("_..", Escape.fileName(".."));
     assertEquals("a_b", Escape.fileName("a/b"));
   }
+
+  @Test
+  void fallbackLayout_deadlock_placesEveryNodeWithoutOverlapAndKeepsRedEdges() {
+    CheckResult r = Fixtures.deadlock(1);
+    StackGraph g = StackGraph.of(r.scenario(), r.cycle());
+    StackLayout layout = FallbackStackLayouter.layout(g);
+    assertEquals(g.nodes().size(), layout.nodes().size());
+    List<StackLayout.PlacedNode> n = layout.nodes();
+    for (int i = 0; i < n.size(); i++) {
+      for (int k = i + 1; k < n.size(); k++) {
+        StackLayout.PlacedNode a = n.get(i);
+        StackLayout.PlacedNode b = n.get(k);
+        boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+            && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+        assertTrue(!overlap, a.node().id() + " overlaps " + b.node().id());
+      }
+    }
+    String svg = SvgReport.draw(r, layout);
+    assertEquals(2, svg.split("class=\"edge cycle\"", -1).length - 1, svg);
+    assertTrue(layout.nodes().stream().allMatch(p -> p.x() + p.width() <= layout.width()));
+  }
 }
