@@ -27,10 +27,11 @@ final class HtmlReport {
         .append(r.meetsExpect() ? "meets" : "misses").append("\">").append(Escape.xml(ReportText.expectation(r)))
         .append("</span><br>Classes: ").append(Escape.xml(ReportText.classes(r))).append("<br>OS: ")
         .append(Escape.xml(r.scenario().os().word())).append(" · seed ").append(r.seed()).append("</p>\n");
-    b.append("<figure>").append(svg.strip()).append("\n<figcaption>The layer stack; the wait-for cycle in red. ")
-        .append("Also as <a href=\"").append(file).append(".svg\">SVG</a>, <a href=\"").append(file)
-        .append(".dot\">DOT</a>, <a href=\"").append(file).append(".json\">JSON</a>, <a href=\"").append(file)
-        .append(".md\">Markdown</a>.</figcaption></figure>\n");
+    b.append("<figure><div class=\"picture\">").append(svg.strip())
+        .append("</div>\n<figcaption>The layer stack; the wait-for cycle in red. ")
+        .append("Open it <a href=\"").append(file).append(".svg\">full size (SVG)</a>; also as <a href=\"")
+        .append(file).append(".dot\">DOT</a>, <a href=\"").append(file).append(".json\">JSON</a>, <a href=\"")
+        .append(file).append(".md\">Markdown</a>.</figcaption></figure>\n");
     cycle(b, r);
     witness(b, r.witness());
     list(b, "Events", r.events());
