@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,6 +140,20 @@ class ReportWriterTest {
       assertEquals(NAMES.size() * KINDS.size() + 2, names.size(), names.toString());
     }
     assertTrue(read(dir.resolve(Fixtures.DEADLOCK + ".json")).contains("\"millis\" : 6"));
+  }
+
+  @Test
+  void writeAll_leftoversOfAKilledRun_removesOnlyStaleOnes() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("r"));
+    Path stale = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "index.html.123.tmp"), "<ht");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
+    Path live = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "other.json.456.tmp"), "{");
+    Path mine = Files.writeString(dir.resolve("notes.txt"), "keep");
+    Files.setLastModifiedTime(mine, FileTime.from(Instant.now().minusSeconds(3600)));
+    ReportWriter.writeAll(Fixtures.results(1), dir, n -> null);
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(live), "a temporary file of a run still writing is left alone");
+    assertTrue(Files.exists(mine));
   }
 
   @Test
