@@ -125,7 +125,7 @@ class ReportWriterTest {
 
   /** The text with the run's time fields blanked, the only place a time may appear. */
   private static String withoutTimes(String text) {
-    return text.replaceAll("\"millis\" : \\d+", "\"millis\" : 0")
+    return text.replaceAll("\"millis\": \\d+", "\"millis\": 0")
         .replaceAll("<td data-label=\"time\" class=\"num time\">\\d+ ms</td>", "<td>TIME</td>")
         .replaceAll("time=\"[0-9.]+\"", "time=\"0\"");
   }
@@ -139,7 +139,7 @@ class ReportWriterTest {
       assertTrue(names.stream().noneMatch(n -> n.startsWith(".") || n.endsWith(".tmp")), names.toString());
       assertEquals(NAMES.size() * KINDS.size() + 2, names.size(), names.toString());
     }
-    assertTrue(read(dir.resolve(Fixtures.DEADLOCK + ".json")).contains("\"millis\" : 6"));
+    assertTrue(read(dir.resolve(Fixtures.DEADLOCK + ".json")).contains("\"millis\": 6"));
   }
 
   @Test
