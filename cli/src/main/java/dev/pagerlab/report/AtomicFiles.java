@@ -3,11 +3,15 @@ package dev.pagerlab.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Writes files so a reader never sees half of one: the text goes to a temporary file in the
@@ -16,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 final class AtomicFiles {
   /** Prefix of every temporary file, so a crashed run's leftovers are recognisable. */
   static final String TEMP_PREFIX = ".pagerlab-";
+  private static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
   private AtomicFiles() {}
 
@@ -31,6 +36,19 @@ final class AtomicFiles {
     }
     if (!Files.isWritable(dir)) {
       throw new IOException("report directory " + dir + " is not writable");
+    }
+    removeStaleTemporaries(dir);
+  }
+
+  /** Deletes temporary files a killed run left behind (older than a minute, so not a live run's). */
+  private static void removeStaleTemporaries(Path dir) throws IOException {
+    FileTime before = FileTime.from(Instant.now().minus(STALE_AFTER));
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, TEMP_PREFIX + "*.tmp")) {
+      for (Path p : leftovers) {
+        if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(before) < 0) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

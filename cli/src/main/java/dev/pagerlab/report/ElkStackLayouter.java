@@ -19,6 +19,8 @@ import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lays a stack picture out top to bottom with Eclipse ELK's layered algorithm, in process and
@@ -32,12 +34,23 @@ final class ElkStackLayouter {
   /** Height of a node box. */
   static final double NODE_HEIGHT = 42;
   private static final double LABEL_HEIGHT = 14;
+  private static final Logger LOG = LoggerFactory.getLogger(ElkStackLayouter.class);
   private static boolean registered;
 
   private ElkStackLayouter() {}
 
-  /** Lays the graph out. */
+  /** Lays the graph out; should ELK fail, falls back to {@link FallbackStackLayouter}. */
   static StackLayout layout(StackGraph graph) {
+    try {
+      return layoutWithElk(graph);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("ELK could not lay out the stack picture ({}); using the plain row layout", e.toString());
+      return FallbackStackLayouter.layout(graph);
+    }
+  }
+
+  /** Lays the graph out with ELK, throwing whatever ELK throws. */
+  static StackLayout layoutWithElk(StackGraph graph) {
     register();
     ElkNode root = newRoot();
     Map<String, ElkNode> byId = new LinkedHashMap<>();

@@ -36,7 +36,8 @@ final class HtmlPage {
       ol.cycle li { margin: 0.25em 0; }
       .chain { font-weight: 600; color: var(--red); }
       figure { margin: 0; }
-      figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+      .picture { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+      .picture svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
       figcaption { color: var(--muted); font-size: 0.85em; }
       @media (max-width: 700px) {
         main { padding: 10px; }

@@ -27,10 +27,11 @@ final class HtmlReport {
         .append(r.meetsExpect() ? "meets" : "misses").append("\">").append(Escape.xml(ReportText.expectation(r)))
         .append("</span><br>Classes: ").append(Escape.xml(ReportText.classes(r))).append("<br>OS: ")
         .append(Escape.xml(r.scenario().os().word())).append(" · seed ").append(r.seed()).append("</p>\n");
-    b.append("<figure>").append(svg.strip()).append("\n<figcaption>The layer stack; the wait-for cycle in red. ")
-        .append("Also as <a href=\"").append(file).append(".svg\">SVG</a>, <a href=\"").append(file)
-        .append(".dot\">DOT</a>, <a href=\"").append(file).append(".json\">JSON</a>, <a href=\"").append(file)
-        .append(".md\">Markdown</a>.</figcaption></figure>\n");
+    b.append("<figure><div class=\"picture\">").append(svg.strip())
+        .append("</div>\n<figcaption>The layer stack; the wait-for cycle in red. ")
+        .append("Open it <a href=\"").append(file).append(".svg\">full size (SVG)</a>; also as <a href=\"")
+        .append(file).append(".dot\">DOT</a>, <a href=\"").append(file).append(".json\">JSON</a>, <a href=\"")
+        .append(file).append(".md\">Markdown</a>.</figcaption></figure>\n");
     cycle(b, r);
     witness(b, r.witness());
     list(b, "Events", r.events());
@@ -63,6 +64,14 @@ final class HtmlReport {
       return;
     }
     b.append("<h2>Witness: shortest trace, ").append(w.steps().size()).append(" steps</h2>\n");
+    timeline(b, w);
+    b.append("<h2>What changed at each step</h2>\n");
+    changes(b, w);
+    list(b, "Final state", w.finalState());
+  }
+
+  /** The witness as a timeline, one column per thread. */
+  private static void timeline(StringBuilder b, Witness w) {
     List<String> columns = ReportText.columns(w);
     b.append("<div class=\"scroll\"><table class=\"timeline\">\n<thead><tr><th>#</th>");
     columns.forEach(t -> b.append("<th class=\"mono\">").append(Escape.xml(t)).append("</th>"));
@@ -80,7 +89,12 @@ final class HtmlReport {
             .append(ReportText.CLOSED_MARKER).append("</td></tr>\n");
       }
     }
-    b.append("</tbody></table></div>\n<h2>What changed at each step</h2>\n<ol class=\"changes\">\n");
+    b.append("</tbody></table></div>\n");
+  }
+
+  /** Only what changed at each step, marked where the cycle closed. */
+  private static void changes(StringBuilder b, Witness w) {
+    b.append("<ol class=\"changes\">\n");
     for (WitnessStep s : w.steps()) {
       b.append("<li><b class=\"mono\">").append(Escape.xml(s.thread())).append("</b> ").append(Escape.xml(s.text()))
           .append(": ").append(Escape.xml(ReportText.changes(s))).append("</li>\n");
@@ -90,7 +104,6 @@ final class HtmlReport {
       }
     }
     b.append("</ol>\n");
-    list(b, "Final state", w.finalState());
   }
 
   private static void chains(StringBuilder b, List<StaticChain> chains) {

@@ -59,6 +59,14 @@ final class MarkdownReport {
       return;
     }
     out.append("## Witness (shortest trace, ").append(w.steps().size()).append(" steps)\n\n");
+    table(out, w);
+    out.append("\n### What changed at each step\n\n");
+    changes(out, w);
+    list(out, "Final state", w.finalState());
+  }
+
+  /** The witness one column per thread, each step's text in its thread's column. */
+  private static void table(StringBuilder out, Witness w) {
     List<String> columns = ReportText.columns(w);
     out.append("| step |");
     columns.forEach(t -> out.append(' ').append(Escape.markdownCell(t)).append(" |"));
@@ -77,7 +85,10 @@ final class MarkdownReport {
         out.append('\n');
       }
     }
-    out.append("\n### What changed at each step\n\n");
+  }
+
+  /** The witness as only what changed at each step, marked where the cycle closed. */
+  private static void changes(StringBuilder out, Witness w) {
     for (WitnessStep s : w.steps()) {
       out.append(s.index()).append(". **").append(s.thread()).append("** ").append(s.text()).append(": ")
           .append(ReportText.changes(s)).append('\n');
@@ -86,7 +97,6 @@ final class MarkdownReport {
       }
     }
     out.append('\n');
-    list(out, "Final state", w.finalState());
   }
 
   private static void chains(StringBuilder out, List<StaticChain> chains) {

@@ -16,9 +16,13 @@ final class SvgReport {
 
   private SvgReport() {}
 
-  /** The SVG text of a result's stack picture. */
+  /** The SVG text of a result's stack picture, laid out by ELK. */
   static String render(CheckResult result) {
-    StackLayout layout = ElkStackLayouter.layout(StackGraph.of(result.scenario(), result.cycle()));
+    return draw(result, ElkStackLayouter.layout(StackGraph.of(result.scenario(), result.cycle())));
+  }
+
+  /** The SVG text of a result's stack picture with this layout. */
+  static String draw(CheckResult result, StackLayout layout) {
     String id = Escape.fileName(result.scenario().name());
     String title = result.scenario().name() + " · " + result.verdict();
     double width = Math.max(layout.width(), Math.max(title.length() * ElkStackLayouter.TITLE_CHAR, 330) + 40);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens the written reports in a real headless Chromium: every page renders, every relative
  * link resolves to a file, and the browser logs no console message. Under {@code CI=true} a
- * missing Chromium fails the test; elsewhere it is skipped with the reason.
+ * missing Chromium fails the test; elsewhere it is skipped with the reason. The system property
+ * {@code pagerlab.chromium} names another browser binary.
  */
 @Tag("browser")
 class ReportBrowserIT {
@@ -39,13 +41,19 @@ class ReportBrowserIT {
 
   @BeforeAll
   static void findChromium() {
-    Optional<Path> found = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-        .map(Path::of).filter(Files::isExecutable).findFirst();
+    String wanted = System.getProperty("pagerlab.chromium");
+    Stream<String> candidates = wanted != null ? Stream.of(wanted)
+        : Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    Optional<Path> found = candidates.map(Path::of).filter(Files::isExecutable).findFirst();
     if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
       fail("CI=true but no Chromium at /usr/bin/chromium: run scripts/setup");
     }
-    Assumptions.assumeTrue(found.isPresent(), "no Chromium at /usr/bin/chromium (scripts/setup installs it)");
-    chromium = found.get();
+    chromium = found.orElse(null);
+  }
+
+  @BeforeEach
+  void needChromium() {
+    Assumptions.assumeTrue(chromium != null, "skipped: no Chromium at /usr/bin/chromium (scripts/setup installs it)");
   }
 
   /** What the browser printed for one page. */

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -123,7 +125,7 @@ class ReportWriterTest {
 
   /** The text with the run's time fields blanked, the only place a time may appear. */
   private static String withoutTimes(String text) {
-    return text.replaceAll("\"millis\" : \\d+", "\"millis\" : 0")
+    return text.replaceAll("\"millis\": \\d+", "\"millis\": 0")
         .replaceAll("<td data-label=\"time\" class=\"num time\">\\d+ ms</td>", "<td>TIME</td>")
         .replaceAll("time=\"[0-9.]+\"", "time=\"0\"");
   }
@@ -137,7 +139,21 @@ class ReportWriterTest {
       assertTrue(names.stream().noneMatch(n -> n.startsWith(".") || n.endsWith(".tmp")), names.toString());
       assertEquals(NAMES.size() * KINDS.size() + 2, names.size(), names.toString());
     }
-    assertTrue(read(dir.resolve(Fixtures.DEADLOCK + ".json")).contains("\"millis\" : 6"));
+    assertTrue(read(dir.resolve(Fixtures.DEADLOCK + ".json")).contains("\"millis\": 6"));
+  }
+
+  @Test
+  void writeAll_leftoversOfAKilledRun_removesOnlyStaleOnes() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("r"));
+    Path stale = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "index.html.123.tmp"), "<ht");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
+    Path live = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "other.json.456.tmp"), "{");
+    Path mine = Files.writeString(dir.resolve("notes.txt"), "keep");
+    Files.setLastModifiedTime(mine, FileTime.from(Instant.now().minusSeconds(3600)));
+    ReportWriter.writeAll(Fixtures.results(1), dir, n -> null);
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(live), "a temporary file of a run still writing is left alone");
+    assertTrue(Files.exists(mine));
   }
 
   @Test
