@@ -63,7 +63,7 @@ public final class PropertyRunner {
         throw counterexample(name, used, index, total, value, shrink, property, failure.get());
       }
     }
-    LOG.debug("property {} held for {} tries, seed {}", name, total, used);
+    LOG.trace("property {} held for {} tries, seed {}", name, total, used);
   }
 
   /**

@@ -68,11 +68,11 @@ public final class RandomWalkSearch<S, T> {
       long walkSeed = Rng.derive(seed, w);
       Optional<List<Integer>> schedule = walk(walkSeed);
       if (schedule.isPresent()) {
-        LOG.debug("seed {}: walk {} reached a target in {} steps", seed, w, schedule.get().size());
+        LOG.trace("seed {}: walk {} reached a target in {} steps", seed, w, schedule.get().size());
         return Optional.of(new Found(schedule.get(), seed, w, walkSeed));
       }
     }
-    LOG.debug("seed {}: no walk reached a target within {}", seed, budget);
+    LOG.trace("seed {}: no walk reached a target within {}", seed, budget);
     return Optional.empty();
   }
 

@@ -86,7 +86,7 @@ public final class ScheduleShrinker<S, T> {
       best = ddmin(best);
       best = swaps(best);
     } while (!Arrays.equals(before, best) && !overBudget());
-    LOG.debug("shrunk a schedule of {} steps to {} in {} replays", schedule.size(), best.length, replays);
+    LOG.trace("shrunk a schedule of {} steps to {} in {} replays", schedule.size(), best.length, replays);
     return new Result(Arrays.stream(best).boxed().toList(), schedule.size(), replays, !overBudget());
   }
 
