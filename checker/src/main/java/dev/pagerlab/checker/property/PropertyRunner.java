@@ -85,6 +85,16 @@ public final class PropertyRunner {
     return java.util.stream.IntStream.range(0, total).toArray();
   }
 
+  /** The simple name of the test class that called the runner, for the replay line. */
+  private static String caller() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .map(StackWalker.StackFrame::getClassName)
+        .filter(c -> !c.equals(PropertyRunner.class.getName()) && !c.startsWith("java.") && !c.startsWith("org.junit."))
+        .findFirst()
+        .map(c -> c.substring(c.lastIndexOf('.') + 1).replaceAll("\\$.*", ""))
+        .orElse("*"));
+  }
+
   /** Why {@code value} fails {@code property}, or empty when it holds. */
   private static <T> Optional<Throwable> failure(Predicate<? super T> property, T value) {
     try {
@@ -105,10 +115,12 @@ public final class PropertyRunner {
             + "  original: %s%n"
             + "  shrunk:   %s  (%d shrinks, %d candidates tested%s)%n"
             + "  failure:  %s%n"
-            + "  replay:   -D%s=%d -D%s=%d   (or -D%s=%d alone to rerun every try)",
+            + "  replay:   -D%s=%d -D%s=%d   (or -D%s=%d alone to rerun every try)%n"
+            + "  e.g.:     ./mvnw -B test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='%s' -D%s=%d -D%s=%d",
         name, index, total, seed, original, shrunk.value(), shrunk.steps(), shrunk.attempts(),
         shrunk.exhausted() ? ", budget exhausted" : "", shrunkCause,
-        SEED_PROPERTY, seed, TRY_PROPERTY, index, SEED_PROPERTY, seed);
+        SEED_PROPERTY, seed, TRY_PROPERTY, index, SEED_PROPERTY, seed,
+        caller(), SEED_PROPERTY, seed, TRY_PROPERTY, index);
     return new AssertionError(message, shrunkCause);
   }
 }

@@ -26,6 +26,7 @@ class PropertyRunnerProperties {
     assertTrue(e.getMessage().contains("with seed " + seed), e.getMessage());
     assertTrue(e.getMessage().contains("shrunk:   [10]"), e.getMessage());
     assertTrue(e.getMessage().contains("-Dpagerlab.seed=" + seed), e.getMessage());
+    assertTrue(e.getMessage().contains("-Dtest='PropertyRunnerProperties'"), e.getMessage());
     assertTrue(e.getMessage().matches("(?s).*failed at try \\d+ of \\d+.*original: \\[.*"), e.getMessage());
   }
 
