@@ -60,6 +60,29 @@ class PropertyRunnerProperties {
   }
 
   @Test
+  void effectiveSeedAndTries_systemProperties_overrideAndScaleTheDefaults() {
+    String seed = System.getProperty(PropertyRunner.SEED_PROPERTY);
+    String tries = System.getProperty(PropertyRunner.TRIES_PROPERTY);
+    try {
+      System.setProperty(PropertyRunner.SEED_PROPERTY, "123");
+      System.setProperty(PropertyRunner.TRIES_PROPERTY, "0.5");
+      assertEquals(List.of(123L, 50, 1), List.of(PropertyRunner.effectiveSeed(SEED), PropertyRunner.effectiveTries(100),
+          PropertyRunner.effectiveTries(1)));
+    } finally {
+      restore(PropertyRunner.SEED_PROPERTY, seed);
+      restore(PropertyRunner.TRIES_PROPERTY, tries);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  @Test
   void check_holdingProperty_returnsQuietly() {
     PropertyRunner.check("abs is non-negative", SEED, 500, Gen.intRange(-1000, 1000), Shrink.intToward(0), x -> Math.abs(x) >= 0);
   }

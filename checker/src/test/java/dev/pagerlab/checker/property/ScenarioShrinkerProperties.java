@@ -36,7 +36,7 @@ class ScenarioShrinkerProperties {
   @Test
   void shrinkWhile_daemonWithTwoPagesAndFourFreeFrames_reachesTheMinimum() {
     Gen<Scenario> failing = new ScenarioGen().filter(ScenarioShrinkerProperties::fails);
-    PropertyRunner.checkAsserting("scenario shrinks to the minimum", SEED, 300, failing, Shrink.none(), s -> {
+    PropertyRunner.checkAsserting("scenario shrinks to the minimum", SEED, 200, failing, Shrink.none(), s -> {
       Scenario m = ScenarioShrinker.shrinkWhile(s, ScenarioShrinkerProperties::fails);
       assertEquals(List.of(), ScenarioValidity.check(m));
       assertTrue(fails(m));
@@ -57,7 +57,7 @@ class ScenarioShrinkerProperties {
 
   @Test
   void candidates_generatedScenarios_validAndStrictlySmaller() {
-    PropertyRunner.checkAsserting("candidates are valid and smaller", SEED, 300, new ScenarioGen(), Shrink.none(), s ->
+    PropertyRunner.checkAsserting("candidates are valid and smaller", SEED, 200, new ScenarioGen(), Shrink.none(), s ->
         SHRINKER.candidates(s).forEach(c -> {
           assertEquals(List.of(), ScenarioValidity.check(c));
           assertTrue(weight(c) < weight(s), "candidate not smaller: " + c);
