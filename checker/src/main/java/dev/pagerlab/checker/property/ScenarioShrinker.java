@@ -38,9 +38,18 @@ public final class ScenarioShrinker implements Shrink<Scenario> {
 
   /** The smallest scenario found (a local minimum) that still satisfies {@code stillFails}. */
   public static Scenario shrinkWhile(Scenario scenario, Predicate<Scenario> stillFails) {
-    return Shrinking.minimize(scenario, new ScenarioShrinker(), stillFails, MAX_ATTEMPTS).value();
+    return shrinkWhile(scenario, stillFails, MAX_ATTEMPTS);
   }
 
+  /**
+   * Like {@link #shrinkWhile(Scenario, Predicate)}, testing at most {@code maxAttempts}
+   * candidates (for an expensive {@code stillFails}, such as a full exploration).
+   */
+  public static Scenario shrinkWhile(Scenario scenario, Predicate<Scenario> stillFails, int maxAttempts) {
+    return Shrinking.minimize(scenario, new ScenarioShrinker(), stillFails, maxAttempts).value();
+  }
+
+  /** Valid, strictly smaller scenarios, removals first, then smaller numbers; pure and lazy. */
   @Override
   public Stream<Scenario> candidates(Scenario s) {
     return passes.stream().flatMap(p -> p.apply(s)).filter(ScenarioValidity::isValid);
@@ -195,6 +204,7 @@ public final class ScenarioShrinker implements Shrink<Scenario> {
             ? new Step.TouchRegion(t.region(), Math.min(t.pages(), pages)) : step)));
   }
 
+  /** Fewer slots in a swap file, smaller and fewer dynamic pager files. */
   private static Stream<Scenario> smallerSwap(Scenario s) {
     SwapSpec w = s.swap();
     Stream<Scenario> slots = indices(w.files()).flatMap(i -> below(w.files().get(i).slots(), 1).map(n -> {
@@ -202,11 +212,15 @@ public final class ScenarioShrinker implements Shrink<Scenario> {
       List<SwapFileSpec> files = ScenarioEdit.set(w.files(), i, new SwapFileSpec(f.name(), n, f.preallocated()));
       return ScenarioEdit.swap(s, new SwapSpec(files, w.stack(), w.dynamic()));
     }));
-    Stream<Scenario> dynamic = w.dynamic().stream().flatMap(d -> Stream.concat(
-        below(d.fileSlots(), 1).map(n -> new DynamicPagerSpec(d.daemon(), d.highWater(), d.lowWater(), n, d.maxFiles())),
-        below(d.maxFiles(), Math.max(1, w.files().size())).map(n -> new DynamicPagerSpec(d.daemon(), d.highWater(), d.lowWater(), d.fileSlots(), n))))
+    Stream<Scenario> dynamic = w.dynamic().stream().flatMap(d -> smallerDynamic(d, w.files().size()))
         .map(d -> ScenarioEdit.swap(s, new SwapSpec(w.files(), w.stack(), Optional.of(d))));
     return Stream.concat(slots, dynamic);
+  }
+
+  private static Stream<DynamicPagerSpec> smallerDynamic(DynamicPagerSpec d, int files) {
+    return Stream.concat(
+        below(d.fileSlots(), 1).map(n -> new DynamicPagerSpec(d.daemon(), d.highWater(), d.lowWater(), n, d.maxFiles())),
+        below(d.maxFiles(), Math.max(1, files)).map(n -> new DynamicPagerSpec(d.daemon(), d.highWater(), d.lowWater(), d.fileSlots(), n)));
   }
 
   private static Stream<Scenario> smallerLayers(Scenario s) {
