@@ -9,6 +9,8 @@ import java.util.List;
  * waits for whom. One {@link Exec} reads (and, when applying, writes) a copy of a state.
  */
 final class Semantics {
+  // Core vector: free frames, dynamic pager request, pages ever lost, then files, pages, locks.
+  static final int LOST = 2;
   // Frame layout: six ints per frame.
   static final int FS = 6;
   static final int TYPE = 0;
@@ -198,13 +200,7 @@ final class Semantics {
   }
 
   boolean lostAny(VmState s) {
-    for (int p = 0; p < m.pages; p++) {
-      int v = s.core[m.pageOffset + p];
-      if (m.pageBacking[p] == VmModel.SWAP && (v & 15) == OUT && (v >> 4) == 0) {
-        return true;
-      }
-    }
-    return false;
+    return s.core[LOST] != 0;
   }
 
   List<String> lostPages(VmState s) {
@@ -565,6 +561,9 @@ final class Semantics {
 
     void setPage(int p, int status, int file) {
       core[m.pageOffset + p] = status | ((file + 1) << 4);
+      if (status == OUT && file < 0 && m.pageBacking[p] == VmModel.SWAP) {
+        core[LOST]++;
+      }
     }
 
     void setFile(int f, int status, int used) {

@@ -364,7 +364,7 @@ public final class VmModel {
     highWater = s.swap().dynamic().map(d -> d.highWater()).orElse(2.0);
     lowWater = s.swap().dynamic().map(d -> d.lowWater()).orElse(-1.0);
 
-    fileOffset = 2;
+    fileOffset = 3;
     pageOffset = fileOffset + files;
     lockOffset = pageOffset + pages;
     coreLength = lockOffset + lockName.length;

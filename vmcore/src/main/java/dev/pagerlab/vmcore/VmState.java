@@ -21,25 +21,29 @@ public final class VmState {
   /** A 64-bit fingerprint of the canonical encoding, computed once. */
   public long fingerprint() {
     if (!hashed) {
-      long h = 0x9E3779B97F4A7C15L;
-      for (int v : core) {
-        h = mix(h, v);
-      }
+      long h = hash(0x9E3779B97F4A7C15L, core);
       for (int[] s : stacks) {
-        h = mix(h, 0x5bd1e995 ^ s.length);
-        for (int v : s) {
-          h = mix(h, v);
-        }
+        h = hash(h ^ (s.length * 0xC2B2AE3D27D4EB4FL), s);
       }
-      fingerprint = h ^ (h >>> 31);
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      fingerprint = h ^ (h >>> 33);
       hashed = true;
     }
     return fingerprint;
   }
 
-  private static long mix(long h, int v) {
-    long x = (h ^ (v & 0xffffffffL)) * 0xff51afd7ed558ccdL;
-    return Long.rotateLeft(x, 29) + 0xc4ceb9fe1a85ec53L;
+  /** Folds ints into a hash two at a time (one multiply per pair). */
+  private static long hash(long h, int[] v) {
+    int i = 0;
+    for (; i + 1 < v.length; i += 2) {
+      long pair = ((long) v[i] << 32) | (v[i + 1] & 0xffffffffL);
+      h = Long.rotateLeft(h ^ (pair * 0x9E3779B97F4A7C15L), 27) * 0x94D049BB133111EBL;
+    }
+    if (i < v.length) {
+      h = Long.rotateLeft(h ^ ((v[i] & 0xffffffffL) * 0x9E3779B97F4A7C15L), 27) * 0x94D049BB133111EBL;
+    }
+    return h;
   }
 
   /** The compact canonical encoding: core, then each stack's length and contents. */
