@@ -239,6 +239,7 @@ final class GraphBuilder {
 
   private void expandPageIn(Node n, PageSet set, Context c) {
     pageIns.computeIfAbsent(set.key(), k -> new ArrayList<>()).add(n);
+    demand.pageIn(c, n);
     graph.edge(n, allocNode(c), EdgeKind.FRAME, "faulting " + set.words() + " in allocates frames " + c.inContext());
     Optional<RegionSpec> region = set.region().flatMap(scenario::region);
     if (region.isPresent()) {
@@ -270,11 +271,11 @@ final class GraphBuilder {
     if (privileged.isEmpty()) {
       return;
     }
-    int need = demand.total();
+    int need = demand.total(graph);
     int reserved = scenario.memory().reserved();
     int freeAtStart = freeAtStart();
     int usable = Math.max(0, Math.min(reserved, freeAtStart));
-    String numbers = "worst-case privileged demand " + need + " (" + demand.breakdown() + ") vs usable reserve "
+    String numbers = "worst-case privileged demand " + need + " (" + demand.breakdown(graph) + ") vs usable reserve "
         + usable + " (reserved " + reserved + ", free at start " + freeAtStart + ")";
     if (need > usable) {
       graph.edge(privileged.get(), reclaim(), EdgeKind.FRAME,

@@ -48,7 +48,7 @@ final class StepRunner {
 
   /** Edges from every source to the frame wait of {@code c}'s class; counts privileged demand. */
   void allocate(Context c, List<Node> sources, int pages, String reason) {
-    builder.demand().allocate(c, pages);
+    builder.demand().allocate(c, sources.get(0), pages);
     edges(sources, builder.allocNode(c), EdgeKind.FRAME, reason);
   }
 
