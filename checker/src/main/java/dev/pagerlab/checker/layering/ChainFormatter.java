@@ -27,6 +27,14 @@ final class ChainFormatter {
     return new StaticChain(labels, List.copyOf(classes(edges)), false, text(labels, edges));
   }
 
+  /** One chain for two that read the same: the first's text, the union of their classes. */
+  static StaticChain merge(StaticChain first, StaticChain second) {
+    Set<DeadlockClass> classes = EnumSet.noneOf(DeadlockClass.class);
+    classes.addAll(first.classes());
+    classes.addAll(second.classes());
+    return new StaticChain(first.nodes(), List.copyOf(classes), false, first.text());
+  }
+
   private static int[] rotate(DependencyGraph graph, int[] cycle) {
     int first = 0;
     for (int i = 1; i < cycle.length; i++) {

@@ -2,6 +2,7 @@ package dev.pagerlab.checker.layering;
 
 import dev.pagerlab.vmcore.spec.DynamicPagerSpec;
 import dev.pagerlab.vmcore.spec.KextSpec;
+import dev.pagerlab.vmcore.spec.LayerKind;
 import dev.pagerlab.vmcore.spec.LayerSpec;
 import dev.pagerlab.vmcore.spec.ProcessSpec;
 import dev.pagerlab.vmcore.spec.RegionSpec;
@@ -171,13 +172,19 @@ final class GraphBuilder {
   }
 
   private void dynamicPager() {
-    if (!canCreateFiles()) {
+    if (!canCreateFiles() && !drains()) {
       return;
     }
     DynamicPagerSpec d = scenario.swap().dynamic().get();
     workers(d.daemon()).ifPresent(w -> graph.edge(pageout, w, EdgeKind.WAIT,
         "with every swap slot in use pageout waits for a free slot, which only " + d.daemon()
             + "'s thread adds (a new file, up to " + d.maxFiles() + " files)"));
+  }
+
+  /** Whether the dynamic pager may drain a file: a low-water mark and room for two files. */
+  private boolean drains() {
+    return scenario.swap().dynamic()
+        .filter(d -> d.lowWater() > 0 && Math.max(d.maxFiles(), scenario.swap().files().size()) > 1).isPresent();
   }
 
   private void regionReturns() {
@@ -221,10 +228,11 @@ final class GraphBuilder {
     Optional<String> top = top();
     top.ifPresent(t -> enter(n, t, c, true, d.daemon() + " creates the next swap file through " + t
         + ", a write into a not-preallocated file, " + c.inContext()));
-    boolean drains = d.lowWater() > 0 && Math.max(d.maxFiles(), scenario.swap().files().size()) > 1;
-    if (!drains) {
+    if (!drains()) {
       return;
     }
+    graph.edge(n, n, EdgeKind.WAIT, "draining moves pages into the other files and may wait for a free slot there,"
+        + " which only " + d.daemon() + " itself adds");
     steps.allocate(c, List.of(n), 1, "draining the newest file reads its pages back into frames " + c.inContext());
     boolean allocWrite = scenario.swap().files().stream().anyMatch(f -> !f.preallocated());
     top.ifPresent(t -> enter(n, t, c, false, "draining the newest file reads its pages through " + t));
@@ -247,6 +255,11 @@ final class GraphBuilder {
           "a fault on " + set.words() + " is a data request to " + region.get().name() + "'s pager " + region.get().pager());
     } else {
       top().ifPresent(t -> enter(n, t, c, false, "paging " + set.words() + " in reads swap back through " + t + " " + c.inContext()));
+    }
+    if (region.isEmpty() && drains()) {
+      String daemon = scenario.swap().dynamic().get().daemon();
+      workers(daemon).ifPresent(w -> graph.edge(n, w, EdgeKind.PAGE_IN_FLIGHT, "one of " + set.words()
+          + " may be in flight, being moved by " + daemon + " draining a swap file; touching it waits for that move"));
     }
     String io = region.isPresent() ? "returned to " + region.get().pager() : "written to swap";
     graph.edge(n, pageout, EdgeKind.PAGE_IN_FLIGHT, "one of " + set.words() + " may be in flight, being " + io
@@ -293,15 +306,31 @@ final class GraphBuilder {
 
   // ---- layers ----
 
-  private Optional<Node> layer(String id, Context c, boolean allocWrite) {
+  private Optional<Node> layer(String id, Context c, boolean write) {
     Optional<LayerSpec> spec = scenario.layer(id);
     if (spec.isEmpty()) {
       LOG.debug("{}: layer {} is not defined; the path stops there", scenario.name(), id);
       return Optional.empty();
     }
+    boolean allocWrite = write && allocatesAtOrBelow(id);
     String key = "layer:" + id + "@" + c.key() + (allocWrite ? "#alloc" : "");
-    String label = "layer:" + id + (c.isPageout() ? "" : "@" + c.label());
+    String label = "layer:" + id + (c.isPageout() ? "" : "@" + c.label()) + (allocWrite ? "[alloc-write]" : "");
     return Optional.of(node(key, label, Optional.of(c), n -> expandLayer(n, spec.get(), c, allocWrite)));
+  }
+
+  /**
+   * Whether a write into a not-preallocated file through this layer allocates anywhere below:
+   * only then does a layer node need a separate variant for such writes.
+   */
+  private boolean allocatesAtOrBelow(String id) {
+    Set<String> seen = new HashSet<>();
+    for (Optional<LayerSpec> l = scenario.layer(id); l.isPresent() && seen.add(l.get().id());
+        l = l.get().below().flatMap(scenario::layer)) {
+      if (l.get().kind() == LayerKind.FILESYSTEM && l.get().allocPerWrite() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void expandLayer(Node n, LayerSpec l, Context c, boolean allocWrite) {
@@ -341,7 +370,7 @@ final class GraphBuilder {
     if (servedBelow.add(pc.key() + "|" + l.id() + "|" + allocWrite)) {
       l.below().ifPresent(b -> enter(w, b, pc, allocWrite,
           pc.label() + "'s threads pass requests for " + l.id() + " below to " + b + " " + pc.inContext()));
-      if (l.kind() == dev.pagerlab.vmcore.spec.LayerKind.NETWORK) {
+      if (l.kind() == LayerKind.NETWORK) {
         receive(w, l, pc);
       }
     }

@@ -6,7 +6,9 @@ import dev.pagerlab.vmcore.spec.Scenario;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,9 @@ public final class LayeringAnalysis {
 
   /**
    * Every elementary cycle of the scenario's dependency graph, shortest first, each with its
-   * classes and text and marked not reachable (the explorer decides that); pure.
+   * classes and text and marked not reachable (the explorer decides that); pure. Cycles that
+   * read the same (a path taken once for a write that allocates and once for one that does not)
+   * are reported once, with the union of their classes.
    */
   public static List<StaticChain> analyze(Scenario scenario) {
     DependencyGraph graph = GraphBuilder.build(scenario);
@@ -32,9 +36,11 @@ public final class LayeringAnalysis {
     if (cycles.size() >= MAX_CHAINS) {
       LOG.warn("{}: more than {} potential chains; only the first {} are reported", scenario.name(), MAX_CHAINS, MAX_CHAINS);
     }
-    return cycles.stream().map(c -> ChainFormatter.chain(graph, c))
+    Map<List<String>, StaticChain> byNodes = new LinkedHashMap<>();
+    cycles.stream().map(c -> ChainFormatter.chain(graph, c))
         .sorted(Comparator.comparingInt((StaticChain c) -> c.nodes().size()).thenComparing(StaticChain::text))
-        .toList();
+        .forEach(c -> byNodes.merge(c.nodes(), c, ChainFormatter::merge));
+    return List.copyOf(byNodes.values());
   }
 
   /** The union of the classes of every chain {@link #analyze} reports (computed without enumerating them); pure. */

@@ -47,7 +47,7 @@ class LayeringAnalysisTest {
     List<StaticChain> chains = LayeringAnalysis.analyze(Examples.fileSwap(false, 3));
     assertEquals(EnumSet.of(LOW_MEMORY), union(chains));
     StaticChain chain = chain(chains,
-        "pageout --> swap:swapfile --> layer:ufs0 --> alloc:privileged-at-zero --> reclaim --> pageout");
+        "pageout --> swap:swapfile --> layer:ufs0[alloc-write] --> alloc:privileged-at-zero --> reclaim --> pageout");
     assertTrue(chain.text().contains("worst-case privileged demand 3"), chain.text());
   }
 
@@ -106,7 +106,7 @@ class LayeringAnalysisTest {
         .file("swapfile", 32, false).stack("ufs0").filesystem("ufs0", 2, "disk0").block("disk0")
         .process(proc("big").pages(19)).build();
     StaticChain chain = chain(LayeringAnalysis.analyze(s),
-        "pageout --> swap:swapfile --> layer:ufs0 --> alloc:privileged-at-zero --> reclaim --> pageout");
+        "pageout --> swap:swapfile --> layer:ufs0[alloc-write] --> alloc:privileged-at-zero --> reclaim --> pageout");
     assertTrue(chain.text().contains("usable reserve 1 (reserved 4, free at start 1)"), chain.text());
   }
 
@@ -116,7 +116,7 @@ class LayeringAnalysisTest {
         .diskimage("img0", "helper", "ufs0").filesystem("ufs0", 1, "disk0").block("disk0")
         .process(proc("helper").pages(2).wired()).build();
     chain(LayeringAnalysis.analyze(s),
-        "pageout --> swap:swap0 --> layer:img0 --> proc:helper --> layer:ufs0@helper --> alloc:ordinary --> reclaim --> pageout");
+        "pageout --> swap:swap0 --> layer:img0[alloc-write] --> proc:helper --> layer:ufs0@helper[alloc-write] --> alloc:ordinary --> reclaim --> pageout");
   }
 
   // ---- network ----
@@ -253,7 +253,7 @@ class LayeringAnalysisTest {
     List<StaticChain> chains = LayeringAnalysis.analyze(s);
     StaticChain request = chain(chains, "pageout --> proc:dynamic_pager --> alloc:ordinary --> reclaim --> pageout");
     assertEquals(List.of(LOW_MEMORY, USERLAND_DEPENDENCY), request.classes());
-    chain(chains, "pageout --> proc:dynamic_pager --> layer:ufs0@dynamic_pager --> alloc:ordinary --> reclaim --> pageout");
+    chain(chains, "pageout --> proc:dynamic_pager --> layer:ufs0@dynamic_pager[alloc-write] --> alloc:ordinary --> reclaim --> pageout");
   }
 
   @Test

@@ -1,0 +1,163 @@
+package dev.pagerlab.checker.layering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.pagerlab.checker.DeadlockClass;
+import dev.pagerlab.checker.StaticChain;
+import dev.pagerlab.vmcore.spec.MemorySpec;
+import dev.pagerlab.vmcore.spec.ProcessSpec;
+import dev.pagerlab.vmcore.spec.Scenario;
+import dev.pagerlab.vmcore.spec.SwapFileSpec;
+import dev.pagerlab.vmcore.spec.SwapSpec;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property suite over random scenarios: chains are well formed and deterministic, the class
+ * union is exact, and each mitigation that only removes dependencies (wiring, preallocating, a
+ * larger reserve) never adds a chain. Prints the seed on failure; rerun with -Dlayering.seed=N.
+ */
+@Tag("properties")
+class LayeringAnalysisProperties {
+  private static final int SCENARIOS = 2_000;
+
+  @Test
+  void randomScenarios_chainsAreElementaryDeterministicAndExplained() {
+    forEach((s, chains) -> {
+      assertEquals(chains, LayeringAnalysis.analyze(s), "not deterministic");
+      for (StaticChain c : chains) {
+        List<String> ring = c.nodes().subList(0, c.nodes().size() - 1);
+        assertEquals(c.nodes().get(0), c.nodes().get(c.nodes().size() - 1), c.text());
+        assertEquals(ring.size(), Set.copyOf(ring).size(), c.text());
+        assertEquals(c.nodes().size() + 1, c.text().split("\n").length, c.text());
+        assertTrue(c.text().startsWith("Chain exists of:\n  " + String.join(" --> ", c.nodes())), c.text());
+      }
+      assertEquals(chains.size(), chains.stream().map(StaticChain::nodes).distinct().count(), "duplicate chains");
+    });
+  }
+
+  @Test
+  void randomScenarios_potentialClassesAreTheUnionOfTheChains() {
+    forEach((s, chains) -> {
+      Set<DeadlockClass> union = EnumSet.noneOf(DeadlockClass.class);
+      chains.forEach(c -> union.addAll(c.classes()));
+      assertEquals(union, LayeringAnalysis.potentialClasses(s));
+    });
+  }
+
+  @Test
+  void randomScenarios_wiringEveryProcess_neverAddsAChain() {
+    forEach((s, chains) -> assertSubset(chains, LayeringAnalysis.analyze(with(s, LayeringAnalysisProperties::wireAll))));
+  }
+
+  @Test
+  void randomScenarios_preallocatingEveryFile_neverAddsAChain() {
+    forEach((s, chains) -> assertSubset(chains, LayeringAnalysis.analyze(with(s, LayeringAnalysisProperties::preallocate))));
+  }
+
+  @Test
+  void randomScenarios_aLargerReserve_neverAddsAChain() {
+    forEach((s, chains) -> assertSubset(chains, LayeringAnalysis.analyze(with(s, LayeringAnalysisProperties::moreReserve))));
+  }
+
+  @Test
+  void randomScenarios_timing_printsTheSlowest() {
+    List<Scenario> scenarios = new java.util.ArrayList<>();
+    SplittableRandom random = new SplittableRandom(seed());
+    for (int i = 0; i < SCENARIOS; i++) {
+      scenarios.add(RandomScenarios.next(random, "random-" + i));
+    }
+    scenarios.forEach(LayeringAnalysis::analyze);
+    long slowest = 0;
+    long total = 0;
+    int slowestChains = 0;
+    for (Scenario s : scenarios) {
+      long start = System.nanoTime();
+      int chains = LayeringAnalysis.analyze(s).size();
+      long took = System.nanoTime() - start;
+      total += took;
+      if (took > slowest) {
+        slowest = took;
+        slowestChains = chains;
+      }
+    }
+    System.out.printf("LayeringAnalysis over %d random scenarios (after one warm-up pass): mean %.3f ms,"
+        + " slowest %.3f ms (%d chains)%n", SCENARIOS, total / 1e6 / SCENARIOS, slowest / 1e6, slowestChains);
+    assertTrue(total > 0);
+  }
+
+  private interface Check {
+    void check(Scenario s, List<StaticChain> chains);
+  }
+
+  private static void forEach(Check check) {
+    long seed = seed();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < SCENARIOS; i++) {
+      Scenario s = RandomScenarios.next(random, "random-" + i);
+      try {
+        check.check(s, LayeringAnalysis.analyze(s));
+      } catch (AssertionError | RuntimeException e) {
+        fail("seed " + seed + ", scenario #" + i + ": " + s + "\n" + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static long seed() {
+    return Long.getLong("layering.seed", 20261123L);
+  }
+
+  private static void assertSubset(List<StaticChain> before, List<StaticChain> after) {
+    Set<List<String>> allowed = before.stream().map(LayeringAnalysisProperties::shape).collect(Collectors.toSet());
+    for (StaticChain c : after) {
+      assertTrue(allowed.contains(shape(c)), "new chain after a mitigation:\n" + c.text());
+    }
+  }
+
+  /**
+   * The chain's ring, rotated to its smallest node, with swap file names and write variants
+   * folded: node creation order (and so where a chain starts), the grouping of files and which
+   * writes allocate may change under a mitigation.
+   */
+  private static List<String> shape(StaticChain c) {
+    List<String> ring = c.nodes().subList(0, c.nodes().size() - 1).stream()
+        .map(n -> n.startsWith("swap:") ? "swap:*" : n.replace("[alloc-write]", "")).toList();
+    int first = ring.indexOf(ring.stream().min(String::compareTo).orElseThrow());
+    List<String> rotated = new java.util.ArrayList<>(ring.subList(first, ring.size()));
+    rotated.addAll(ring.subList(0, first));
+    return rotated;
+  }
+
+  private static Scenario with(Scenario s, UnaryOperator<Scenario> change) {
+    return change.apply(s);
+  }
+
+  private static Scenario wireAll(Scenario s) {
+    List<ProcessSpec> wired = s.processes().stream().map(p -> new ProcessSpec(p.name(), p.pages(), p.threads(), true,
+        p.ioFlusher(), p.pagesIn(), p.workload(), p.onRequest())).toList();
+    return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), s.layers(), wired,
+        s.regions(), s.extensions(), s.expect(), s.expectClasses());
+  }
+
+  private static Scenario preallocate(Scenario s) {
+    List<SwapFileSpec> files = s.swap().files().stream().map(f -> new SwapFileSpec(f.name(), f.slots(), true)).toList();
+    SwapSpec swap = new SwapSpec(files, s.swap().stack(), s.swap().dynamic());
+    return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), swap, s.layers(), s.processes(),
+        s.regions(), s.extensions(), s.expect(), s.expectClasses());
+  }
+
+  private static Scenario moreReserve(Scenario s) {
+    MemorySpec m = s.memory();
+    MemorySpec more = new MemorySpec(m.frames() + 3, m.reserved() + 3, m.target() + 3);
+    return new Scenario(s.name(), s.description(), s.os(), s.source(), more, s.swap(), s.layers(), s.processes(),
+        s.regions(), s.extensions(), s.expect(), s.expectClasses());
+  }
+}
