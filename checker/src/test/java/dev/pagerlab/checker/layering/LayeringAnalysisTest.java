@@ -254,6 +254,40 @@ class LayeringAnalysisTest {
     StaticChain request = chain(chains, "pageout --> proc:dynamic_pager --> alloc:ordinary --> reclaim --> pageout");
     assertEquals(List.of(LOW_MEMORY, USERLAND_DEPENDENCY), request.classes());
     chain(chains, "pageout --> proc:dynamic_pager --> layer:ufs0@dynamic_pager[alloc-write] --> alloc:ordinary --> reclaim --> pageout");
+    assertEquals(List.of(USERLAND_DEPENDENCY), chain(chains, "proc:dynamic_pager --> proc:dynamic_pager").classes());
+  }
+
+  @Test
+  void analyze_pageBeingMovedByTheDynamicPager_isAPageInFlightWaitOnIt() {
+    Scenario s = TestScenario.named("dp-drain").file("swapfile", 8, true).stack("disk0").block("disk0")
+        .dynamic("dynamic_pager", 8, 4)
+        .process(proc("dynamic_pager").pages(2).onRequest(touch(1)))
+        .process(proc("hog").workload(alloc(30))).build();
+    StaticChain chain = chain(LayeringAnalysis.analyze(s),
+        "proc:dynamic_pager --> proc:dynamic_pager/pagein --> proc:dynamic_pager");
+    assertTrue(chain.text().contains("being moved by dynamic_pager draining"), chain.text());
+  }
+
+  @Test
+  void analyze_networkDaemonAllocating_isAChainThroughTheDaemon() {
+    Scenario s = TestScenario.named("nfs").file("swap0", 32, true).stack("nfs0")
+        .network("nfs0", "nfsd", 0, false, null)
+        .process(proc("nfsd").pages(2).wired().onRequest(alloc(1)))
+        .process(proc("hog").workload(alloc(30))).build();
+    StaticChain chain = chain(LayeringAnalysis.analyze(s),
+        "pageout --> swap:swap0 --> layer:nfs0 --> proc:nfsd --> alloc:ordinary --> reclaim --> pageout");
+    assertEquals(List.of(LOW_MEMORY, USERLAND_DEPENDENCY), chain.classes());
+  }
+
+  @Test
+  void analyze_lockHeldAcrossAPageIn_isAChainThroughTheHolder() {
+    Scenario s = TestScenario.named("lock-pagein").file("swap0", 32, true).stack("fuse0")
+        .fuse("fuse0", "fused", null, "disk0").block("disk0")
+        .process(proc("fused").pages(2).wired().ioFlusher().onRequest(lock("L"), unlock("L")))
+        .process(proc("hog").pages(4).workload(lock("L"), touch(4), unlock("L"))).build();
+    StaticChain chain = chain(LayeringAnalysis.analyze(s), "pageout --> swap:swap0 --> layer:fuse0 --> proc:fused"
+        + " --> lock:L --> proc:hog/workload[holds L] --> proc:hog/pagein@hog/workload --> pageout");
+    assertEquals(List.of(USERLAND_DEPENDENCY, PAGING_RECURSION, LOCK_ORDER), chain.classes());
   }
 
   @Test
