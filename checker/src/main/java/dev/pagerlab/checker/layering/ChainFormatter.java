@@ -69,8 +69,7 @@ final class ChainFormatter {
   private static String text(List<String> labels, List<Edge> edges) {
     StringBuilder text = new StringBuilder("Chain exists of:\n  ").append(String.join(" --> ", labels));
     for (Edge e : edges) {
-      text.append("\n  ").append(e.from().label()).append(" --> ").append(e.to().label())
-          .append(": ").append(e.reason());
+      text.append("\n  ").append(e.line());
     }
     return text.toString();
   }

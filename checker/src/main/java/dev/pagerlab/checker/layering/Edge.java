@@ -11,6 +11,7 @@ final class Edge {
   private final Node to;
   private final Set<EdgeKind> kinds = EnumSet.noneOf(EdgeKind.class);
   private final List<String> reasons = new ArrayList<>();
+  private String line;
 
   Edge(Node from, Node to) {
     this.from = from;
@@ -22,6 +23,7 @@ final class Edge {
     kinds.add(kind);
     if (!reasons.contains(reason)) {
       reasons.add(reason);
+      line = null;
     }
   }
 
@@ -40,5 +42,13 @@ final class Edge {
   /** All reasons joined with "; ". */
   String reason() {
     return String.join("; ", reasons);
+  }
+
+  /** "A --> B: reasons", the edge's line in a chain's text; cached once the graph is built. */
+  String line() {
+    if (line == null) {
+      line = from.label() + " --> " + to.label() + ": " + reason();
+    }
+    return line;
   }
 }

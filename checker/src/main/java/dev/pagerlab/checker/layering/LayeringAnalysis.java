@@ -3,10 +3,11 @@ package dev.pagerlab.checker.layering;
 import dev.pagerlab.checker.DeadlockClass;
 import dev.pagerlab.checker.StaticChain;
 import dev.pagerlab.vmcore.spec.Scenario;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,29 +19,49 @@ import org.slf4j.LoggerFactory;
  * paths, as lockdep-style chains. Over-approximates; never misses a cycle the explorer can reach.
  */
 public final class LayeringAnalysis {
-  /** Chains reported at most per scenario; {@link #potentialClasses} is exact beyond it. */
-  public static final int MAX_CHAINS = 10_000;
+  /** Chains {@link #analyze(Scenario)} reports at most; {@link #potentialClasses} is exact beyond it. */
+  public static final int DEFAULT_LIMIT = 256;
   private static final Logger LOG = LoggerFactory.getLogger(LayeringAnalysis.class);
+  private static final Comparator<List<String>> BY_LABELS = (a, b) -> {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  };
+  private static final Comparator<StaticChain> SHORTEST_FIRST =
+      Comparator.comparingInt((StaticChain c) -> c.nodes().size()).thenComparing(StaticChain::nodes, BY_LABELS);
 
   private LayeringAnalysis() {}
+
+  /** {@link #analyze(Scenario, int)} with at most {@link #DEFAULT_LIMIT} chains; pure. */
+  public static List<StaticChain> analyze(Scenario scenario) {
+    return analyze(scenario, DEFAULT_LIMIT);
+  }
 
   /**
    * Every elementary cycle of the scenario's dependency graph, shortest first, each with its
    * classes and text and marked not reachable (the explorer decides that); pure. Cycles that
    * read the same (a path taken once for a write that allocates and once for one that does not)
-   * are reported once, with the union of their classes.
+   * are reported once, with the union of their classes. Past {@code limit} cycles the
+   * enumeration stops (it finds the cycles through pageout first) and logs that it did.
    */
-  public static List<StaticChain> analyze(Scenario scenario) {
+  public static List<StaticChain> analyze(Scenario scenario, int limit) {
     DependencyGraph graph = GraphBuilder.build(scenario);
-    List<int[]> cycles = CycleFinder.elementaryCycles(graph.adjacency(), MAX_CHAINS);
-    if (cycles.size() >= MAX_CHAINS) {
-      LOG.warn("{}: more than {} potential chains; only the first {} are reported", scenario.name(), MAX_CHAINS, MAX_CHAINS);
+    List<int[]> cycles = CycleFinder.elementaryCycles(graph.adjacency(), limit);
+    if (cycles.size() >= limit) {
+      LOG.info("{}: {} potential chains or more; only the first {} found are reported", scenario.name(), limit, limit);
     }
-    Map<List<String>, StaticChain> byNodes = new LinkedHashMap<>();
-    cycles.stream().map(c -> ChainFormatter.chain(graph, c))
-        .sorted(Comparator.comparingInt((StaticChain c) -> c.nodes().size()).thenComparing(StaticChain::text))
-        .forEach(c -> byNodes.merge(c.nodes(), c, ChainFormatter::merge));
-    return List.copyOf(byNodes.values());
+    Map<List<String>, StaticChain> byNodes = new HashMap<>();
+    for (int[] cycle : cycles) {
+      StaticChain chain = ChainFormatter.chain(graph, cycle);
+      byNodes.merge(chain.nodes(), chain, ChainFormatter::merge);
+    }
+    List<StaticChain> chains = new ArrayList<>(byNodes.values());
+    chains.sort(SHORTEST_FIRST);
+    return List.copyOf(chains);
   }
 
   /** The union of the classes of every chain {@link #analyze} reports (computed without enumerating them); pure. */
