@@ -325,7 +325,7 @@ final class GraphBuilder {
   private boolean allocatesAtOrBelow(String id) {
     Set<String> seen = new HashSet<>();
     for (Optional<LayerSpec> l = scenario.layer(id); l.isPresent() && seen.add(l.get().id());
-        l = l.get().below().flatMap(scenario::layer)) {
+        l = belowOf(l.get()).flatMap(scenario::layer)) {
       if (l.get().kind() == LayerKind.FILESYSTEM && l.get().allocPerWrite() > 0) {
         return true;
       }
@@ -353,8 +353,21 @@ final class GraphBuilder {
     }
   }
 
+  /**
+   * The layer under this one: its {@code below}, or else the next layer of the swap stack
+   * (the stack lists the path top to bottom; the last one's {@code below} continues it).
+   */
+  private Optional<String> belowOf(LayerSpec l) {
+    if (l.below().isPresent()) {
+      return l.below();
+    }
+    List<String> stack = scenario.swap().stack();
+    int at = stack.indexOf(l.id());
+    return at >= 0 && at + 1 < stack.size() ? Optional.of(stack.get(at + 1)) : Optional.empty();
+  }
+
   private void below(Node from, LayerSpec l, Context c, boolean allocWrite) {
-    l.below().ifPresent(b -> enter(from, b, c, allocWrite, l.id() + " passes the request below to " + b + " " + c.inContext()));
+    belowOf(l).ifPresent(b -> enter(from, b, c, allocWrite, l.id() + " passes the request below to " + b + " " + c.inContext()));
   }
 
   private void serveOrBelow(Node n, LayerSpec l, Context c, boolean allocWrite) {
@@ -368,7 +381,7 @@ final class GraphBuilder {
     graph.edge(n, w, EdgeKind.WAIT, l.id() + " queues requests to " + l.server().get() + "'s threads (" + threads(w) + ")" + timeout);
     Context pc = w.owner().orElseThrow();
     if (servedBelow.add(pc.key() + "|" + l.id() + "|" + allocWrite)) {
-      l.below().ifPresent(b -> enter(w, b, pc, allocWrite,
+      belowOf(l).ifPresent(b -> enter(w, b, pc, allocWrite,
           pc.label() + "'s threads pass requests for " + l.id() + " below to " + b + " " + pc.inContext()));
       if (l.kind() == LayerKind.NETWORK) {
         receive(w, l, pc);

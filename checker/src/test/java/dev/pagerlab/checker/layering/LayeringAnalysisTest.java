@@ -119,6 +119,15 @@ class LayeringAnalysisTest {
         "pageout --> swap:swap0 --> layer:img0[alloc-write] --> proc:helper --> layer:ufs0@helper[alloc-write] --> alloc:ordinary --> reclaim --> pageout");
   }
 
+  @Test
+  void analyze_stackListingSeveralLayers_followsTheStackOrder() {
+    Scenario s = TestScenario.named("listed").file("swapfile", 32, false).stack("fuse0", "ufs0", "disk0")
+        .fuse("fuse0", "fused", null, null).filesystem("ufs0", 1, null).block("disk0")
+        .process(proc("fused").pages(2).wired().onRequest()).build();
+    chain(LayeringAnalysis.analyze(s), "pageout --> swap:swapfile --> layer:fuse0[alloc-write] --> proc:fused"
+        + " --> layer:ufs0@fused[alloc-write] --> alloc:ordinary --> reclaim --> pageout");
+  }
+
   // ---- network ----
 
   @Test

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Random scenarios over every layer kind, step kind, regions, kexts, locks and the dynamic pager. */
+/**
+ * Random scenarios over every layer kind, step kind, regions, kexts, locks and the dynamic pager;
+ * the path is given either by {@code below} links or by a stack listing every layer.
+ */
 final class RandomScenarios {
   private static final String[] LOCKS = {"L", "M"};
   private final SplittableRandom random;
@@ -41,13 +44,19 @@ final class RandomScenarios {
       t.file("swap" + i, 8, random.nextBoolean());
     }
     int depth = random.nextInt(4);
+    boolean listed = random.nextInt(3) == 0;
     List<String> stack = new ArrayList<>();
     for (int i = 0; i < depth; i++) {
       stack.add("l" + i);
-      layer(t, i, i + 1 < depth ? "l" + (i + 1) : "disk");
+      layer(t, i, listed ? null : i + 1 < depth ? "l" + (i + 1) : "disk");
     }
     t.block("disk");
-    t.stack(depth == 0 ? new String[0] : new String[] {"l0"});
+    if (listed && depth > 0) {
+      stack.add("disk");
+      t.stack(stack.toArray(new String[0]));
+    } else {
+      t.stack(depth == 0 ? new String[0] : new String[] {"l0"});
+    }
     for (int i = 0; i < depth; i++) {
       t.process(process("d" + i));
     }
