@@ -64,6 +64,15 @@ public final class LayeringAnalysis {
     return List.copyOf(chains);
   }
 
+  /**
+   * Whose threads are on a chain from {@link #analyze}: {@code pageout}, process names, and the
+   * layer id of a receive path, the owner vocabulary of {@code WaitEdge}, so the explorer's
+   * cycles can be matched to chains; pure.
+   */
+  public static Set<String> owners(StaticChain chain) {
+    return Collections.unmodifiableSet(ChainOwners.of(chain));
+  }
+
   /** The union of the classes of every chain {@link #analyze} reports (computed without enumerating them); pure. */
   public static Set<DeadlockClass> potentialClasses(Scenario scenario) {
     DependencyGraph graph = GraphBuilder.build(scenario);

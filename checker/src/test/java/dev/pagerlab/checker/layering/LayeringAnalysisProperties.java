@@ -41,6 +41,7 @@ class LayeringAnalysisProperties {
         assertEquals(ring.size(), Set.copyOf(ring).size(), c.text());
         assertEquals(c.nodes().size() + 1, c.text().split("\n").length, c.text());
         assertTrue(c.text().startsWith("Chain exists of:\n  " + String.join(" --> ", c.nodes())), c.text());
+        assertTrue(names(s).containsAll(LayeringAnalysis.owners(c)), LayeringAnalysis.owners(c) + "\n" + c.text());
       }
       assertEquals(chains.size(), chains.stream().map(StaticChain::nodes).distinct().count(), "duplicate chains");
     });
@@ -117,6 +118,14 @@ class LayeringAnalysisProperties {
         fail("seed " + seed + ", scenario #" + i + ": " + s + "\n" + e.getMessage(), e);
       }
     }
+  }
+
+  /** pageout, every process name and every layer id: the owner vocabulary of WaitEdge. */
+  private static Set<String> names(Scenario s) {
+    Set<String> names = new java.util.HashSet<>(Set.of("pageout"));
+    s.processes().forEach(p -> names.add(p.name()));
+    s.layers().forEach(l -> names.add(l.id()));
+    return names;
   }
 
   /** Every chain: the properties compare whole sets, which a limit would cut arbitrarily. */

@@ -338,6 +338,21 @@ class LayeringAnalysisTest {
   }
 
   @Test
+  void owners_ofChainsThroughDaemonsLocksAndReceivePaths_nameTheirThreads() {
+    List<StaticChain> fuse = LayeringAnalysis.analyze(Examples.fuse(false, false, 2, 1));
+    assertEquals(Set.of("pageout", "fused"), LayeringAnalysis.owners(chain(fuse,
+        "pageout --> swap:swap0 --> layer:fuse0 --> proc:fused --> alloc:ordinary --> reclaim --> pageout")));
+    assertEquals(Set.of("fused"), LayeringAnalysis.owners(chain(fuse,
+        "proc:fused --> proc:fused/pagein --> layer:fuse0@fused --> proc:fused")));
+    assertEquals(Set.of("pageout", "nbd0"), LayeringAnalysis.owners(chain(LayeringAnalysis.analyze(network(false, 4)),
+        "pageout --> swap:swap0 --> layer:nbd0 --> nbd0/rx --> alloc:ordinary --> reclaim --> pageout")));
+    Scenario abba = TestScenario.named("abba")
+        .process(proc("a").workload(lock("A"), lock("B"), unlock("B"), unlock("A")))
+        .process(proc("b").workload(lock("B"), lock("A"), unlock("A"), unlock("B"))).build();
+    assertEquals(Set.of("a", "b"), LayeringAnalysis.owners(LayeringAnalysis.analyze(abba).get(0)));
+  }
+
+  @Test
   void analyze_everyChain_isElementaryAndReportedOnce() {
     List<StaticChain> chains = LayeringAnalysis.analyze(Examples.fuse(false, false, 2, 2));
     assertTrue(chains.size() >= 3);
