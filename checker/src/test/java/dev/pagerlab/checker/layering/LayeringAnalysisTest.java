@@ -353,6 +353,16 @@ class LayeringAnalysisTest {
   }
 
   @Test
+  void dot_ofTheFuseExample_drawsCycleNodesBoldAndFrameEdgesRed() {
+    String dot = LayeringAnalysis.dot(Examples.fuse(false, false, 2, 1));
+    assertTrue(dot.startsWith("digraph \"swap-on-fuse\" {"), dot);
+    assertTrue(dot.contains("[label=\"proc:fused\", style=bold]"), dot);
+    assertTrue(dot.contains("[label=\"proc:hog/workload\", color=gray]"), dot);
+    assertTrue(dot.contains("color=red, tooltip=\"fused allocates 1 page"), dot);
+    assertEquals(dot, LayeringAnalysis.dot(Examples.fuse(false, false, 2, 1)));
+  }
+
+  @Test
   void analyze_everyChain_isElementaryAndReportedOnce() {
     List<StaticChain> chains = LayeringAnalysis.analyze(Examples.fuse(false, false, 2, 2));
     assertTrue(chains.size() >= 3);
