@@ -1,16 +1,12 @@
 package dev.pagerlab.checker.layering;
 
 import dev.pagerlab.vmcore.spec.DynamicPagerSpec;
-import dev.pagerlab.vmcore.spec.KextSpec;
-import dev.pagerlab.vmcore.spec.LayerKind;
-import dev.pagerlab.vmcore.spec.LayerSpec;
 import dev.pagerlab.vmcore.spec.ProcessSpec;
 import dev.pagerlab.vmcore.spec.RegionSpec;
 import dev.pagerlab.vmcore.spec.Scenario;
 import dev.pagerlab.vmcore.spec.Step;
 import dev.pagerlab.vmcore.spec.SwapFileSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +32,9 @@ final class GraphBuilder {
   private final DependencyGraph graph = new DependencyGraph();
   private final PrivilegedDemand demand = new PrivilegedDemand();
   private final StepRunner steps = new StepRunner(this);
+  private final PathWalker paths = new PathWalker(this);
   private final Set<String> servers;
   private final Map<String, List<Node>> pageIns = new LinkedHashMap<>();
-  private final Set<String> servedBelow = new HashSet<>();
   private Node pageout;
 
   private GraphBuilder(Scenario scenario) {
@@ -116,10 +112,15 @@ final class GraphBuilder {
 
   /** Enters a layer in a context, with an edge from {@code from}. */
   void enter(Node from, String layerId, Context c, boolean allocWrite, String reason) {
-    layer(layerId, c, allocWrite).ifPresent(to -> graph.edge(from, to, EdgeKind.WAIT, reason));
+    paths.layer(layerId, c, allocWrite).ifPresent(to -> graph.edge(from, to, EdgeKind.WAIT, reason));
   }
 
-  private Node node(String key, String label, Optional<Context> owner, Consumer<Node> expand) {
+  StepRunner steps() {
+    return steps;
+  }
+
+  /** The node with this key, created and expanded by {@code expand} the first time. */
+  Node node(String key, String label, Optional<Context> owner, Consumer<Node> expand) {
     Optional<Node> found = graph.find(key);
     if (found.isPresent()) {
       return found.get();
@@ -304,104 +305,8 @@ final class GraphBuilder {
     return scenario.memory().frames() - processes - kexts;
   }
 
-  // ---- layers ----
-
-  private Optional<Node> layer(String id, Context c, boolean write) {
-    Optional<LayerSpec> spec = scenario.layer(id);
-    if (spec.isEmpty()) {
-      LOG.debug("{}: layer {} is not defined; the path stops there", scenario.name(), id);
-      return Optional.empty();
-    }
-    boolean allocWrite = write && allocatesAtOrBelow(id);
-    String key = "layer:" + id + "@" + c.key() + (allocWrite ? "#alloc" : "");
-    String label = "layer:" + id + (c.isPageout() ? "" : "@" + c.label()) + (allocWrite ? "[alloc-write]" : "");
-    return Optional.of(node(key, label, Optional.of(c), n -> expandLayer(n, spec.get(), c, allocWrite)));
-  }
-
-  /**
-   * Whether a write into a not-preallocated file through this layer allocates anywhere below:
-   * only then does a layer node need a separate variant for such writes.
-   */
-  private boolean allocatesAtOrBelow(String id) {
-    Set<String> seen = new HashSet<>();
-    for (Optional<LayerSpec> l = scenario.layer(id); l.isPresent() && seen.add(l.get().id());
-        l = belowOf(l.get()).flatMap(scenario::layer)) {
-      if (l.get().kind() == LayerKind.FILESYSTEM && l.get().allocPerWrite() > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void expandLayer(Node n, LayerSpec l, Context c, boolean allocWrite) {
-    Optional<KextSpec> kext = l.kext().flatMap(scenario::extension);
-    kext.ifPresent(k -> steps.run(c, n, k.onIo(), k.name() + "'s onIo", kext));
-    switch (l.kind()) {
-      case BLOCK -> { }
-      case FILESYSTEM -> {
-        if (allocWrite && l.allocPerWrite() > 0) {
-          steps.allocate(c, List.of(n), l.allocPerWrite(), l.id() + " allocates " + StepRunner.pages(l.allocPerWrite())
-              + " per write into a not-preallocated file " + c.inContext());
-        }
-        below(n, l, c, allocWrite);
-      }
-      case FUSE, DISKIMAGE -> serveOrBelow(n, l, c, allocWrite);
-      case NETWORK -> {
-        serveOrBelow(n, l, c, allocWrite);
-        receive(n, l, c);
-      }
-    }
-  }
-
-  /**
-   * The layer under this one: its {@code below}, or else the next layer of the swap stack
-   * (the stack lists the path top to bottom; the last one's {@code below} continues it).
-   */
-  private Optional<String> belowOf(LayerSpec l) {
-    if (l.below().isPresent()) {
-      return l.below();
-    }
-    List<String> stack = scenario.swap().stack();
-    int at = stack.indexOf(l.id());
-    return at >= 0 && at + 1 < stack.size() ? Optional.of(stack.get(at + 1)) : Optional.empty();
-  }
-
-  private void below(Node from, LayerSpec l, Context c, boolean allocWrite) {
-    belowOf(l).ifPresent(b -> enter(from, b, c, allocWrite, l.id() + " passes the request below to " + b + " " + c.inContext()));
-  }
-
-  private void serveOrBelow(Node n, LayerSpec l, Context c, boolean allocWrite) {
-    Optional<Node> served = l.server().flatMap(this::workers);
-    if (served.isEmpty()) {
-      below(n, l, c, allocWrite);
-      return;
-    }
-    Node w = served.get();
-    String timeout = l.timeout() ? " (timeout: a waiting request may give up)" : "";
-    graph.edge(n, w, EdgeKind.WAIT, l.id() + " queues requests to " + l.server().get() + "'s threads (" + threads(w) + ")" + timeout);
-    Context pc = w.owner().orElseThrow();
-    if (servedBelow.add(pc.key() + "|" + l.id() + "|" + allocWrite)) {
-      belowOf(l).ifPresent(b -> enter(w, b, pc, allocWrite,
-          pc.label() + "'s threads pass requests for " + l.id() + " below to " + b + " " + pc.inContext()));
-      if (l.kind() == LayerKind.NETWORK) {
-        receive(w, l, pc);
-      }
-    }
-  }
-
-  private void receive(Node from, LayerSpec l, Context issuer) {
-    if (l.allocPerRequest() <= 0) {
-      return;
-    }
-    Context rx = Context.receive(l);
-    Node node = node(rx.key(), rx.key(), Optional.of(rx), n -> steps.allocate(rx, List.of(n), l.allocPerRequest(),
-        l.id() + "'s receive path allocates " + StepRunner.pages(l.allocPerRequest()) + " per request in its own context ("
-            + rx.allocClass() + (l.memalloc() ? ", memalloc" : "") + ")"));
-    demand.issueThrough(rx, issuer);
-    graph.edge(from, node, EdgeKind.WAIT, "a request through " + l.id() + " completes only after its receive path ran");
-  }
-
-  private static String threads(Node workers) {
+  /** "1 thread", "3 threads": how many workers a process node stands for. */
+  static String threads(Node workers) {
     int n = workers.owner().map(Context::threads).orElse(1);
     return n == 1 ? "1 thread" : n + " threads";
   }
