@@ -33,12 +33,14 @@ public final class Checker {
       events = trace.events();
     }
     List<DeadlockClass> classes = ex.classes().stream().sorted().toList();
+    List<StaticChain> chains = StaticOracle.chains(scenario, ex);
+    events.addAll(StaticOracle.missed(scenario, ex));
     List<MitigationSet> mitigations = List.of();
     if (options.mitigations() && "deadlock".equals(verdict)) {
       mitigations = MitigationSearch.search(scenario, options);
     }
     return new CheckResult(scenario, verdict, classes, !ex.bound().equals("none") ? false : true, witness, cycle,
-        explored(ex), List.of(), mitigations, events, options.seed());
+        explored(ex), chains, mitigations, events, options.seed());
   }
 
   /** Re-runs a saved schedule without searching: the witness, the final cycle and its classes. */

@@ -37,6 +37,22 @@ final class ScenarioValidator {
     new StackValidator(document, scenario).check();
     validator.processReferences();
     validator.steps();
+    validator.residentFit();
+  }
+
+  /** The pages resident at start (process pages, kext wired and pageable pages) must fit in the frames. */
+  private void residentFit() throws ScenarioException {
+    long resident = 0;
+    for (ProcessSpec p : scenario.processes()) {
+      resident += p.pages();
+    }
+    for (var k : scenario.extensions()) {
+      resident += (long) k.wired() + k.pageable();
+    }
+    if (resident > scenario.memory().frames()) {
+      throw document.error("memory.frames", "expected at least " + resident + " frames: the pages resident at start "
+          + "(process pages, kext wired and pageable pages) do not fit in " + scenario.memory().frames());
+    }
   }
 
   private void uniqueNames() throws ScenarioException {

@@ -60,6 +60,8 @@ public final class BreadthFirstExplorer {
     int dataLoss = -1;
     long deadlockStates = 0;
     Set<DeadlockClass> classes = EnumSet.noneOf(DeadlockClass.class);
+    Set<List<String>> ownerCycles = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+    Set<DeadlockClass> lastClasses = EnumSet.noneOf(DeadlockClass.class);
     String bound = "none";
     long nextReport = System.nanoTime() + 500_000_000L;
     while (!frontier.isEmpty()) {
@@ -77,6 +79,10 @@ public final class BreadthFirstExplorer {
           if (a.hasCycle()) {
             deadlockStates++;
             classes.addAll(a.classes());
+            if (ownerCycles.size() < 256 && (deadlockStates < 64 || !lastClasses.equals(a.classes()))) {
+              ownerCycles.addAll(CycleAnalysis.ownerCycles(model, waits));
+              lastClasses = a.classes();
+            }
             deadlock = deadlock < 0 ? id : deadlock;
           } else if (exhausted < 0) {
             exhausted = id;
@@ -120,7 +126,7 @@ public final class BreadthFirstExplorer {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new Exploration(parent.size(), transitions, depth, bound, millis, deadlock, exhausted, dataLoss,
-        classes, deadlockStates, parent.toArray(), choice.toArray());
+        classes, deadlockStates, ownerCycles, parent.toArray(), choice.toArray());
   }
 
   /** The index of the first local transition (taken alone: partial-order reduction), or -1. */

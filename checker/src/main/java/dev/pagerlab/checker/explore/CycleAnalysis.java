@@ -57,6 +57,48 @@ public record CycleAnalysis(List<WaitFor> waits, Set<DeadlockClass> classes, Lis
     return new CycleAnalysis(List.copyOf(waits), classes, cycle);
   }
 
+  /**
+   * Every elementary cycle of the wait-for graph, each as the sorted set of its threads' owners
+   * (pageout, process names, layer ids): what the static chains are matched against.
+   */
+  public static java.util.Set<java.util.List<String>> ownerCycles(VmModel model, List<WaitFor> waits) {
+    int n = model.threads();
+    WaitFor[] byThread = new WaitFor[n];
+    for (WaitFor w : waits) {
+      byThread[w.thread()] = w;
+    }
+    java.util.Set<java.util.List<String>> out = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+    int[] path = new int[n];
+    boolean[] on = new boolean[n];
+    for (int start = 0; start < n; start++) {
+      if (byThread[start] != null) {
+        elementary(model, byThread, start, start, path, 0, on, out);
+      }
+    }
+    return out;
+  }
+
+  private static void elementary(VmModel model, WaitFor[] byThread, int start, int v, int[] path, int depth,
+      boolean[] on, java.util.Set<java.util.List<String>> out) {
+    if (out.size() >= 64) {
+      return;
+    }
+    path[depth] = v;
+    on[v] = true;
+    for (int w : byThread[v].on()) {
+      if (w == start) {
+        java.util.TreeSet<String> owners = new java.util.TreeSet<>();
+        for (int i = 0; i <= depth; i++) {
+          owners.add(model.threadOwner(path[i]));
+        }
+        out.add(List.copyOf(owners));
+      } else if (w > start && !on[w] && byThread[w] != null) {
+        elementary(model, byThread, start, w, path, depth + 1, on, out);
+      }
+    }
+    on[v] = false;
+  }
+
   /** The classes one edge contributes: its reason, and whether its waiter serves requests. */
   static Set<DeadlockClass> edgeClasses(VmModel model, WaitFor w) {
     Set<DeadlockClass> c = EnumSet.noneOf(DeadlockClass.class);

@@ -19,11 +19,13 @@ import java.util.Set;
  * @param dataLossState id of the first state that lost a dirty page, or -1
  * @param classes union of the classes of every cycle of every stuck state reached
  * @param deadlockStates how many stuck states with a cycle were reached
+ * @param ownerCycles every distinct elementary cycle seen at a stuck state, as sorted owner names
  * @param parent parent id of each state (-1 for the start)
  * @param choice index of the transition, in the parent's enabled list, that led to each state
  */
 public record Exploration(long states, long transitions, int depth, String bound, long millis,
     int deadlockState, int exhaustedState, int dataLossState, Set<DeadlockClass> classes, long deadlockStates,
+    Set<List<String>> ownerCycles,
     int[] parent, int[] choice) {
 
   /** The choices that lead from the start to state {@code id}, in order. */
