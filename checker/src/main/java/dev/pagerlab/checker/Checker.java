@@ -25,15 +25,37 @@ public final class Checker {
     Witness witness = Witness.none();
     List<WaitEdge> cycle = List.of();
     List<String> events = new ArrayList<>();
-    if (target >= 0) {
+    List<Integer> searched = null;
+    if (ex.deadlockState() < 0 && ex.dataLossState() < 0 && ex.bounded()) {
+      searched = RandomDeadlockSearch.search(model, options.seed(), events);
+      if (searched != null) {
+        verdict = "deadlock";
+      }
+    }
+    if (searched != null) {
+      Trace trace = Trace.replay(model, searched);
+      witness = trace.witness(model, searched);
+      cycle = trace.cycleEdges(model);
+      events.addAll(trace.events());
+    } else if (target >= 0) {
       List<Integer> schedule = ex.pathTo(target);
       Trace trace = Trace.replay(model, schedule);
       witness = trace.witness(model, schedule);
       cycle = trace.cycleEdges(model);
-      events = trace.events();
+      events.addAll(trace.events());
     }
-    List<DeadlockClass> classes = ex.classes().stream().sorted().toList();
-    List<StaticChain> chains = StaticOracle.chains(scenario, ex);
+    java.util.Set<DeadlockClass> found = java.util.EnumSet.noneOf(DeadlockClass.class);
+    found.addAll(ex.classes());
+    if (searched != null) {
+      found.addAll(Trace.replay(model, searched).lastClasses(model));
+    }
+    List<DeadlockClass> classes = found.stream().sorted().toList();
+    java.util.Set<List<String>> ownerCycles = new java.util.HashSet<>(ex.ownerCycles());
+    if (searched != null) {
+      VmState last = Trace.replay(model, searched).last();
+      ownerCycles.addAll(CycleAnalysis.ownerCycles(model, model.waitsQuick(last)));
+    }
+    List<StaticChain> chains = StaticOracle.chains(scenario, ownerCycles);
     events.addAll(StaticOracle.missed(scenario, ex));
     List<MitigationSet> mitigations = List.of();
     if (options.mitigations() && "deadlock".equals(verdict)) {
@@ -116,6 +138,10 @@ public final class Checker {
 
     VmState last() {
       return states.get(states.size() - 1);
+    }
+
+    java.util.Set<DeadlockClass> lastClasses(VmModel model) {
+      return CycleAnalysis.of(model, model.waits(last())).classes();
     }
 
     Witness witness(VmModel model, List<Integer> schedule) {

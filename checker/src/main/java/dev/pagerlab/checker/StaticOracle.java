@@ -18,10 +18,15 @@ public final class StaticOracle {
 
   /** The static chains of a scenario, each marked reachable or potential only. */
   public static List<StaticChain> chains(Scenario s, Exploration ex) {
+    return chains(s, ex.ownerCycles());
+  }
+
+  /** The static chains, each marked reachable when one of the given explorer cycles has its owners. */
+  public static List<StaticChain> chains(Scenario s, Set<List<String>> ownerCycles) {
     List<StaticChain> out = new ArrayList<>();
     for (StaticChain c : LayeringAnalysis.analyze(s)) {
       List<String> owners = List.copyOf(new TreeSet<>(LayeringAnalysis.owners(c)));
-      boolean reachable = ex.ownerCycles().contains(owners);
+      boolean reachable = ownerCycles.contains(owners);
       out.add(new StaticChain(c.nodes(), c.classes(), reachable, c.text()));
     }
     return out;

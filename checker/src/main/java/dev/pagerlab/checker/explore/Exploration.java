@@ -28,6 +28,11 @@ public record Exploration(long states, long transitions, int depth, String bound
     Set<List<String>> ownerCycles,
     int[] parent, int[] choice) {
 
+  /** Whether a bound stopped the search before it finished. */
+  public boolean bounded() {
+    return !"none".equals(bound);
+  }
+
   /** The choices that lead from the start to state {@code id}, in order. */
   public List<Integer> pathTo(int id) {
     List<Integer> path = new ArrayList<>();
