@@ -21,6 +21,7 @@ public final class Main {
       return switch (args[0]) {
         case "check" -> new CheckCommand(out, err).run(args);
         case "simulate" -> new SimulateCommand(out, err).run(args);
+        case "shrink" -> new ShrinkCommand(out, err).run(args);
         case "mount" -> dev.pagerlab.fusefs.MountCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         case "umount" -> dev.pagerlab.fusefs.UmountCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         default -> {
@@ -44,6 +45,9 @@ public final class Main {
             2 on bad input.
         pagerlab simulate FILE [--seed N] [--steps N] [--profile-dir DIR] [--quiet]
             Run one seeded, reproducible schedule and print its timeline and statistics.
+        pagerlab shrink FILE [--out FILE] [--max-states N]
+            Print the smallest scenario (fewer frames, pages, threads, layers, steps) that still
+            deadlocks.
         pagerlab mount DIR [--backing memory|DIR2] [--threads N] [options]
             Mount the FUSE swap filesystem in the foreground until Ctrl-C or pagerlab umount DIR.
         pagerlab umount DIR

@@ -171,4 +171,19 @@ class CheckCommandTest {
     assertTrue(Files.exists(p));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
   }
+
+  @Test
+  void shrink_deadlockingScenario_printsSmallerScenarioThatStillDeadlocks() throws Exception {
+    Path f = write("tiny.yaml", DEADLOCK);
+    Path small = tmp.resolve("small.yaml");
+    Run r = run("shrink", f.toString(), "--out", small.toString());
+    assertEquals(0, r.status(), r.err());
+    String yaml = Files.readString(small);
+    assertTrue(yaml.contains("frames:"), yaml);
+    Run c = run("check", small.toString(), "--report-dir", tmp.resolve("r").toString(), "--no-mitigations");
+    assertEquals(0, c.status(), c.out() + c.err());
+    assertTrue(c.out().startsWith("deadlock"), c.out());
+    int frames = Integer.parseInt(yaml.replaceAll("(?s).*frames: (\\d+).*", "$1"));
+    assertTrue(frames < 12, "shrunk from 12 frames to " + frames);
+  }
 }
