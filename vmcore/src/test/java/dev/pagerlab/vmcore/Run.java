@@ -44,6 +44,9 @@ final class Run {
     List<String> out = new ArrayList<>();
     while (find(tr -> tr.thread() == t && tr.kind() == VmTransition.RUN).isPresent()) {
       out.add(run(thread));
+      if (out.size() > 200) {
+        fail(thread + " never stops: " + out.subList(0, 12));
+      }
     }
     return out;
   }
