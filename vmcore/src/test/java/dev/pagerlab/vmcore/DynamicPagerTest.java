@@ -103,4 +103,25 @@ class DynamicPagerTest {
     assertTrue(r.run("dynpager#0").contains("takes the request for a new swap file"),
         "swap0 alone is full, at high water: the contract asks for a file again");
   }
+
+  @Test
+  void dynamicPager_fileCreatedAfterInitialDrained_hasFileSlotsAndCountsPreallocated() {
+    Run r = Run.of(Scenarios.scenario("recreate").memory(10, 1, 10).swapFile("swap0", 1, true)
+        .swapFile("swap1", 2, false).stack("ufs0")
+        .layer(layerOf("ufs0", LayerKind.FILESYSTEM).allocPerWrite(1).below("disk0")).block("disk0")
+        .dynamic("dynpager", 0.5, 0.25, 3, 2)
+        .process(proc("dynpager"))
+        .process(proc("app").pages(3)));
+    r.run("dynpager#0");
+    assertTrue(r.run("dynpager#0").contains("deletes the drained swap file swap1"));
+    r.evict("app[0]");
+    assertTrue(r.run("dynpager#0").contains("takes the request for a new swap file"));
+    r.runAll("dynpager#0");
+    assertEquals(2, r.summary().files());
+    assertEquals(1 + 3, r.summary().slotsTotal(), "a file the dynamic pager creates has fileSlots slots");
+    r.run("pageout");
+    r.evict("app[1]");
+    String write = r.run("pageout");
+    assertTrue(write.contains("disk0 completes the write"), "once created, the file counts as preallocated: " + write);
+  }
 }
