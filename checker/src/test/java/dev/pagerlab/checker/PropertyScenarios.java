@@ -23,7 +23,8 @@ final class PropertyScenarios {
       "prop-dynamic", List.of("takes the request for a new swap file", "ufs0 allocates metadata"),
       "prop-diskimage-kext", List.of("touches fusekext[0]", "to hdiutil#0", "(EIO)", "times out"),
       "prop-network-memalloc-eio", List.of("allocates receive buffer", "(EIO)", "times out"),
-      "prop-drain", List.of("takes the request to drain", "deletes the drained swap file"));
+      "prop-drain", List.of("takes the request to drain", "deletes the drained swap file"),
+      "prop-dynamic-fuse-faults", List.of("takes the request", "(EIO)", "times out", "queues the"));
 
   private static final String REGIONS = """
       name: prop-regions
@@ -161,10 +162,44 @@ final class PropertyScenarios {
           workload: [ { alloc: 9 }, { touch: 4 } ]
       """;
 
+  private static final String DYNAMIC_FUSE_FAULTS = """
+      name: prop-dynamic-fuse-faults
+      description: a dynamic pager whose files live on fuse with a timeout over a disk with EIO, and a region
+      memory: { frames: 16, reserved: 2, target: 7 }
+      swap:
+        files:
+          - { name: swap0, slots: 2, preallocated: false }
+          - { name: swap1, slots: 2, preallocated: true }
+        stack: [fuse0]
+        dynamic: { daemon: dynamic_pager, highWater: 0.6, lowWater: 0.4, fileSlots: 3, maxFiles: 4 }
+      layers:
+        - { id: fuse0, kind: fuse, daemon: fused, kext: fkext, below: ufs0, timeout: true }
+        - { id: ufs0, kind: filesystem, allocPerWrite: 1, below: disk0 }
+        - { id: disk0, kind: block, faults: [eio] }
+      regions:
+        - { name: shm, pages: 3, pager: fused }
+      processes:
+        - name: dynamic_pager
+          pages: 1
+          ioFlusher: true
+          onRequest: [ { touch: 1 } ]
+        - name: fused
+          pages: 2
+          threads: 2
+          onRequest: [ { lock: fs }, { touch: 1 }, { unlock: fs } ]
+        - name: app
+          pages: 3
+          workload: [ { touch: 3 }, { alloc: 6 }, { touchRegion: { region: shm, pages: 3 } }, { touch: 3 } ]
+      kernel:
+        extensions:
+          - { name: fkext, wired: 1, pageable: 1, onIo: [ { touchPageable: 1 } ] }
+      """;
+
   /** The catalog's scenarios followed by the hand-written ones. */
   static List<Scenario> all() {
     List<Scenario> out = new ArrayList<>(Catalog.all());
-    for (String yaml : List.of(REGIONS, LOCKS_NETWORK, DYNAMIC, DRAIN, DISKIMAGE_KEXT, NETWORK_EIO)) {
+    for (String yaml : List.of(REGIONS, LOCKS_NETWORK, DYNAMIC, DRAIN, DISKIMAGE_KEXT, NETWORK_EIO,
+        DYNAMIC_FUSE_FAULTS)) {
       out.add(parse(yaml));
     }
     return out;

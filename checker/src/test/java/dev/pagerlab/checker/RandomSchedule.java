@@ -1,5 +1,6 @@
 package dev.pagerlab.checker;
 
+import dev.pagerlab.vmcore.BlockReason;
 import dev.pagerlab.vmcore.VmModel;
 import dev.pagerlab.vmcore.VmState;
 import dev.pagerlab.vmcore.VmTransition;
@@ -138,6 +139,10 @@ final class RandomSchedule {
         }
         if (w.on().stream().anyMatch(o -> o < 0 || o >= m.threads())) {
           return Optional.of(m.threadName(w.thread()) + " waits on a thread that does not exist: " + w.on());
+        }
+        if (w.on().isEmpty() && w.reason() != BlockReason.SWAP_SLOT) {
+          return Optional.of(m.threadName(w.thread()) + " waits for " + w.reason().words()
+              + " on no one; only a swap slot may have no supplier (" + w.because() + ")");
         }
       }
       return Optional.empty();

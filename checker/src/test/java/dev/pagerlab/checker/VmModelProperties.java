@@ -26,16 +26,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Random schedules over the catalog and hand-written scenarios, checking after every transition
  * the model invariants (frames, wired pages, dirty copies, slots), that re-applying a transition
  * gives an equal state with an equal fingerprint, that encode/decode round-trips, and that
- * enabled() is deterministic. The seed is printed; -Dpagerlab.seed=N replays a run.
+ * enabled() is deterministic. The seed is printed; -Dpagerlab.seed=N replays a run and
+ * -Dpagerlab.steps=N sets the steps per scenario (default 3500).
  */
 @Tag("property")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VmModelProperties {
-  private static final int STEPS_PER_SCENARIO = 4000;
   private static final int MAX_DEPTH = 300;
   private static final int SHRINK_BUDGET = 3000;
 
   private final long seed = Long.getLong("pagerlab.seed", new SplittableRandom().nextLong());
+  private final int stepsPerScenario = Integer.getInteger("pagerlab.steps", 3500);
 
   Stream<Arguments> scenarios() {
     System.out.println("VmModelProperties seed " + seed + " (replay with -Dpagerlab.seed=" + seed + ")");
@@ -51,7 +52,7 @@ class VmModelProperties {
     Set<Long> seen = new HashSet<>();
     int walks = 0;
     int steps = 0;
-    while (steps < STEPS_PER_SCENARIO) {
+    while (steps < stepsPerScenario) {
       int[] choices = walk(model, rng, seen);
       walks++;
       Optional<RandomSchedule.Failure> failure = RandomSchedule.replay(model, choices, taken);
