@@ -7,10 +7,13 @@ import dev.pagerlab.vmcore.VmModel;
 import dev.pagerlab.vmcore.VmState;
 import dev.pagerlab.vmcore.VmTransition;
 import dev.pagerlab.vmcore.spec.Scenario;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -23,7 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random schedules over the catalog and hand-written scenarios, checking after every transition
+ * Random schedules over the catalog and hand-written scenarios (and a capped breadth-first sweep
+ * of the same scenarios), checking after every transition
  * the model invariants (frames, wired pages, dirty copies, slots), that re-applying a transition
  * gives an equal state with an equal fingerprint, that encode/decode round-trips, and that
  * enabled() is deterministic. The seed is printed; -Dpagerlab.seed=N replays a run and
@@ -34,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VmModelProperties {
   private static final int MAX_DEPTH = 300;
   private static final int SHRINK_BUDGET = 3000;
+  private static final int STATE_CAP = 12_000;
 
   private final long seed = Long.getLong("pagerlab.seed", new SplittableRandom().nextLong());
   private final int stepsPerScenario = Integer.getInteger("pagerlab.steps", 3500);
@@ -67,6 +72,50 @@ class VmModelProperties {
       assertTrue(taken.stream().anyMatch(l -> l.contains(fragment)), scenario.name() + ": no random walk reached '"
           + fragment + "' (seed " + seed + "): the scenario no longer exercises what it was written for");
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void everyReachableState_breadthFirstUpToCap_keepsModelProperties(Scenario scenario) {
+    VmModel model = VmModel.of(scenario);
+    Map<VmState, VmState> parent = new HashMap<>();
+    Map<VmState, VmTransition> via = new HashMap<>();
+    ArrayDeque<VmState> queue = new ArrayDeque<>();
+    VmState start = model.initial();
+    parent.put(start, start);
+    queue.add(start);
+    while (!queue.isEmpty() && parent.size() < STATE_CAP) {
+      VmState s = queue.poll();
+      List<VmTransition> enabled = model.enabled(s);
+      for (VmTransition t : enabled) {
+        VmState[] next = new VmState[1];
+        Optional<String> broken = RandomSchedule.checkStep(model, s, enabled, t, next);
+        if (broken.isEmpty()) {
+          broken = RandomSchedule.checkState(model, next[0]);
+        }
+        if (broken.isPresent()) {
+          List<String> trace = trace(model, parent, via, s);
+          trace.add(model.label(s, t));
+          fail(scenario.name() + ": " + new RandomSchedule.Failure(trace.size(), broken.get(), trace).describe());
+        }
+        if (parent.putIfAbsent(next[0], s) == null) {
+          via.put(next[0], t);
+          queue.add(next[0]);
+        }
+      }
+    }
+    System.out.printf("%s: %d states checked breadth-first%s%n", scenario.name(), parent.size(),
+        queue.isEmpty() ? " (all reachable)" : " (cap " + STATE_CAP + ")");
+  }
+
+  /** The labels of the breadth-first path from the start to {@code s}: a shortest trace. */
+  private static List<String> trace(VmModel model, Map<VmState, VmState> parent, Map<VmState, VmTransition> via,
+      VmState s) {
+    List<String> out = new ArrayList<>();
+    for (VmState at = s; parent.get(at) != at; at = parent.get(at)) {
+      out.add(0, model.label(parent.get(at), via.get(at)));
+    }
+    return out;
   }
 
   /** Draws one random schedule from the start until nothing is enabled or the depth limit. */
