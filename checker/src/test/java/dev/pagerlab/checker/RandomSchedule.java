@@ -117,11 +117,46 @@ final class RandomSchedule {
       if (!Arrays.equals(before, s.encode())) {
         return Optional.of("apply() changed its source state");
       }
+      if (a.equals(s)) {
+        return Optional.of("a transition left the state unchanged (a self-loop): " + m.label(s, t));
+      }
+      Optional<String> contract = checkContract(m, s, t, a);
+      if (contract.isPresent()) {
+        return contract;
+      }
       next[0] = a;
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of("exception: " + e);
     }
+  }
+
+  /** Contract rules one transition must keep: labels, pageout's watermark, the reserve. */
+  static Optional<String> checkContract(VmModel m, VmState s, VmTransition t, VmState next) {
+    String label = m.label(s, t);
+    String thread = m.threadName(t.thread());
+    if (!label.startsWith(thread + ": ")) {
+      return Optional.of("the label of a move of " + thread + " does not name it first: " + label);
+    }
+    int free = m.summary(s).free();
+    if (t.kind() == VmTransition.EVICT && free >= m.scenario().memory().target()) {
+      return Optional.of("pageout evicts at free=" + free + " >= target: " + label);
+    }
+    int floor = privileged(m, t.thread()) ? 0 : m.scenario().memory().reserved();
+    if (m.summary(next).free() < free && free <= floor) {
+      return Optional.of(thread + " took a frame at free=" + free + " (its floor is " + floor + "): " + label);
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a thread allocates privileged: pageout, an ioFlusher process, a memalloc receive path. */
+  static boolean privileged(VmModel m, int thread) {
+    String owner = m.threadOwner(thread);
+    if (owner.equals("pageout")) {
+      return true;
+    }
+    return m.scenario().process(owner).map(p -> p.ioFlusher())
+        .orElseGet(() -> m.scenario().layer(owner).map(l -> l.memalloc()).orElse(false));
   }
 
   /** Properties of one state: the model invariants, the encoding, the wait-for relation. */
