@@ -653,7 +653,7 @@ final class Semantics {
         }
         core[1] = DYN_BUSY;
         if (create) {
-          int f = 0;
+          int f = m.initialFiles;
           while (fileStatus(f) != FILE_ABSENT) {
             f++;
           }

@@ -346,7 +346,8 @@ public final class VmModel {
     List<SwapFileSpec> initial = s.swap().files();
     initialFiles = initial.size();
     maxFiles = s.swap().dynamic().map(d -> Math.max(d.maxFiles(), initialFiles)).orElse(initialFiles);
-    files = maxFiles;
+    // Created files never reuse a deleted initial file's index: they have fileSlots and count as preallocated.
+    files = s.swap().dynamic().isPresent() ? initialFiles + maxFiles : initialFiles;
     fileCapacity = new int[files];
     filePreallocated = new boolean[files];
     fileName = new String[files];
