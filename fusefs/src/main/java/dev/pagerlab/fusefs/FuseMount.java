@@ -77,13 +77,13 @@ public final class FuseMount implements AutoCloseable {
       return true;
     }
     OptionalInt conn = platform.connectionOf(target);
-    FusePlatform.run(platform.unmountCommand(target, false));
+    platform.unmount(target, false);
     if (waitUntil(() -> !platform.isMounted(target), GRACE)) {
       return true;
     }
     LOG.warn("{} is busy or stuck; aborting its connection and detaching", target);
     conn.ifPresent(platform::abortConnection);
-    FusePlatform.run(platform.unmountCommand(target, true));
+    platform.unmount(target, true);
     return waitUntil(() -> !platform.isMounted(target), timeout);
   }
 
@@ -146,10 +146,10 @@ public final class FuseMount implements AutoCloseable {
     }
     faults.releaseStalled();
     if (platform.isMounted(mountPoint)) {
-      FusePlatform.run(platform.unmountCommand(mountPoint, false));
+      platform.unmount(mountPoint, false);
       if (!waitUntil(() -> !platform.isMounted(mountPoint), GRACE)) {
         LOG.warn("{} is busy; detaching it lazily", mountPoint);
-        FusePlatform.run(platform.unmountCommand(mountPoint, true));
+        platform.unmount(mountPoint, true);
       }
     }
     if (!joinWorkers(GRACE)) {
@@ -168,8 +168,11 @@ public final class FuseMount implements AutoCloseable {
     mountpointSlot = Memory.allocateDirect(rt, 8, true);
     Pointer multithreaded = Memory.allocateDirect(rt, 8, true);
     LOG.info("mounting {} with -o {}", mountPoint, argv[4]);
+    platform.prepareAbort();
+    java.util.Set<Integer> fdsBefore = openFds();
     fuse = callWithTimeout(() -> lib.fuse_setup(argv.length, argv, fs.operations(),
         Struct.size(fs.operations()), mountpointSlot, multithreaded, null), "fuse_setup");
+    closeOnExecNewFds(fdsBefore);
     if (fuse == null) {
       backing.close();
       throw new MountException("libfuse could not mount " + mountPoint + " (its reason is on stderr)");
@@ -188,6 +191,34 @@ public final class FuseMount implements AutoCloseable {
     supervisor.start();
     java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook);
     probe();
+  }
+
+  /**
+   * libfuse 2 leaves the /dev/fuse descriptor and, with auto_unmount, its socket to fusermount
+   * inheritable: every later child (the fusermount of the next mount included) would keep this
+   * connection alive after the daemon dies, and its fusermount would never exit.
+   */
+  private void closeOnExecNewFds(java.util.Set<Integer> before) {
+    if (fuse == null) {
+      return;
+    }
+    LibC libc = LibC.load();
+    for (int fd : openFds()) {
+      if (!before.contains(fd)) {
+        FusePlatform.closeOnExec(libc, fd);
+      }
+    }
+  }
+
+  private static java.util.Set<Integer> openFds() {
+    java.util.Set<Integer> fds = new java.util.HashSet<>();
+    String[] names = new java.io.File("/proc/self/fd").list();
+    if (names != null) {
+      for (String n : names) {
+        fds.add(Integer.parseInt(n));
+      }
+    }
+    return fds;
   }
 
   private void probe() throws MountException {
@@ -230,8 +261,11 @@ public final class FuseMount implements AutoCloseable {
   private void crash() {
     LOG.error("injected crash: the daemon of {} dies now (connection {} aborted)", mountPoint, connection);
     if (!abort()) {
+      // never fork from a worker: detach from another thread once this request has been answered
       lib.fuse_session_exit(lib.fuse_get_session(fuse));
-      FusePlatform.run(platform.unmountCommand(mountPoint, true));
+      Thread t = new Thread(() -> platform.unmount(mountPoint, true), "pagerlab-fuse-crash");
+      t.setDaemon(true);
+      t.start();
     }
   }
 

@@ -49,6 +49,18 @@ public interface LibC {
   /** truncate(2). */
   int truncate(String path, long length);
 
+  /** fcntl(2) with an int argument. */
+  int fcntl(int fd, int cmd, int arg);
+
+  /** geteuid(2). */
+  int geteuid();
+
+  /** umount2(2) (Linux). */
+  int umount2(String target, int flags);
+
+  /** mount(2) (Linux). */
+  int mount(String source, String target, String type, long flags, Pointer data);
+
   /** Loads the C library. */
   static LibC load() {
     return LibraryLoader.create(LibC.class).load(FusePlatform.current().libcName());
