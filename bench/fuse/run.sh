@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the same fio workloads side by side on tmpfs (the ceiling), a minimal C libfuse 2
-# memfs (the baseline a user could pick instead), and pagerlab's FUSE mount in single-threaded
-# and multithreaded mode, then prints MiB/s, ops/s and the ratios.
+# memfs (the baseline a user could pick instead; cmemfs-st is it with -s, cmemfs with libfuse's
+# multithreaded loop), and pagerlab's FUSE mount in single-threaded
+# and multithreaded mode, then prints MiB/s, ops/s and the ratios. A fifth target,
+# libfuse-loop, serves the same filesystem the way jnr-fuse does by default (libfuse's own
+# multithreaded loop on native threads) to show what pagerlab's Java-owned workers avoid.
 #
 # Usage: bench/fuse/run.sh [SECONDS_PER_WORKLOAD]   (default 3; needs root or /dev/fuse access,
 #        fio, gcc, pkg-config and libfuse-dev: scripts/setup installs them)
@@ -79,13 +82,22 @@ mkdir -p "$work/c"; mounts+=("$work/c")
 "$work/memfs" "$work/c" -f -o "$opts" & pids+=($!)
 wait_mounted "$work/c"
 declare -A dirs=([tmpfs]="$shm" [cmemfs]="$work/c")
+# the C baseline single-threaded too (-s), the fair match for pagerlab with one worker
+mkdir -p "$work/cs"; mounts+=("$work/cs")
+"$work/memfs" "$work/cs" -f -s -o "$opts" & pids+=($!)
+wait_mounted "$work/cs"; dirs[cmemfs-st]="$work/cs"
 for t in 1 "$mt"; do
   d="$work/p$t"; mkdir -p "$d"; mounts+=("$d")
   java -cp "$cp" dev.pagerlab.fusefs.MountCommand "$d" --threads "$t" --memory-size 4g \
       >"$work/pagerlab$t.log" 2>&1 & pids+=($!)
   wait_mounted "$d"; dirs[pagerlab-${t}t]="$d"
 done
-targets=(tmpfs cmemfs pagerlab-1t "pagerlab-${mt}t")
+# jnr-fuse's default: libfuse's own multithreaded loop on native threads (diagnostic)
+d="$work/j$mt"; mkdir -p "$d"; mounts+=("$d")
+java -cp "$cp" dev.pagerlab.fusefs.MountCommand "$d" --threads "$mt" --memory-size 4g --libfuse-loop \
+    >"$work/libfuse-loop.log" 2>&1 & pids+=($!)
+wait_mounted "$d"; dirs[libfuse-loop]="$d"
+targets=(tmpfs cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop)
 echo "warming up..." >&2
 for t in "${targets[@]}"; do
   fio --name=warmup --directory="${dirs[$t]}" --rw=randrw --bs=4k --size=64m --ioengine=psync \
@@ -99,12 +111,12 @@ for r in $(seq 1 "$rounds"); do
     for t in "${targets[@]}"; do run_one "$t" "${dirs[$t]}" "$w" "$r"; done
   done
 done
-for t in cmemfs pagerlab-1t "pagerlab-${mt}t"; do unmount_and_wait "${dirs[$t]}"; done
+for t in cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop; do unmount_and_wait "${dirs[$t]}"; done
 
 python3 - "$work" "$mt" <<'PY'
 import json, sys
 work, mt = sys.argv[1], sys.argv[2]
-targets = ["tmpfs", "cmemfs", "pagerlab-1t", f"pagerlab-{mt}t"]
+targets = ["tmpfs", "cmemfs-st", "cmemfs", "pagerlab-1t", f"pagerlab-{mt}t", "libfuse-loop"]
 workloads = ["seqwrite-128k", "seqread-128k", "seqwrite-4k", "seqread-4k", "randwrite-4k", "randread-4k", "writers4-128k"]
 import glob, statistics
 def result(t, w):
@@ -116,15 +128,15 @@ def result(t, w):
     runs.sort()
     return runs[len(runs) // 2]
 rows = {(t, w): result(t, w) for t in targets for w in workloads}
-hdr = f"| workload | " + " | ".join(f"{t} MiB/s (ops/s)" for t in targets) + \
-      f" | pl-1t/C | pl-1t/tmpfs | pl-{mt}t/C | pl-{mt}t/pl-1t |"
+hdr = f"| workload | " + " | ".join(f"{t}" for t in targets) + \
+      f" | pl-1t/C-st | pl-1t/C | pl-1t/tmpfs | pl-{mt}t/C | pl-{mt}t/pl-1t | libfuse-loop/pl-{mt}t |"
 print(f"median of {len(glob.glob(f'{work}/tmpfs.seqread-4k.*.json'))} rounds; MiB/s (ops/s)")
 print(hdr)
 print("|" + "---|" * (hdr.count("|") - 1))
 for w in workloads:
     cells = [f"{rows[(t, w)][0]:.0f} ({rows[(t, w)][1]:.0f})" for t in targets]
-    tm, c, p1, pm = (rows[(t, w)][0] for t in targets)
+    tm, cs, c, p1, pm, jl = (rows[(t, w)][0] for t in targets)
     print(f"| {w} | " + " | ".join(cells) +
-          f" | {p1 / c:.2f} | {p1 / tm:.2f} | {pm / c:.2f} | {pm / p1:.2f} |")
+          f" | {p1 / cs:.2f} | {p1 / c:.2f} | {p1 / tm:.2f} | {pm / c:.2f} | {pm / p1:.2f} | {jl / pm:.2f} |")
 PY
 if [ "${KEEP:-0}" = 1 ]; then cp -r "$work" /tmp/pagerlab-bench-results && echo "json kept in /tmp/pagerlab-bench-results" >&2; fi

@@ -46,6 +46,8 @@ public final class FuseMount implements AutoCloseable {
   private Pointer fuse;
   private Pointer mountpointSlot;
   private volatile OptionalInt connection = OptionalInt.empty();
+  private final java.util.Map<Integer, String> fusermountSockets = new java.util.HashMap<>();
+  private LibC libc;
 
   private FuseMount(MountOptions options, Backing backing) {
     this.options = options;
@@ -169,7 +171,7 @@ public final class FuseMount implements AutoCloseable {
     Pointer multithreaded = Memory.allocateDirect(rt, 8, true);
     LOG.info("mounting {} with -o {}", mountPoint, argv[4]);
     platform.prepareAbort();
-    java.util.Set<Integer> fdsBefore = openFds();
+    java.util.Map<Integer, String> fdsBefore = openFds();
     fuse = callWithTimeout(() -> lib.fuse_setup(argv.length, argv, fs.operations(),
         Struct.size(fs.operations()), mountpointSlot, multithreaded, null), "fuse_setup");
     closeOnExecNewFds(fdsBefore);
@@ -198,24 +200,52 @@ public final class FuseMount implements AutoCloseable {
    * inheritable: every later child (the fusermount of the next mount included) would keep this
    * connection alive after the daemon dies, and its fusermount would never exit.
    */
-  private void closeOnExecNewFds(java.util.Set<Integer> before) {
+  private void closeOnExecNewFds(java.util.Map<Integer, String> before) {
     if (fuse == null) {
       return;
     }
-    LibC libc = LibC.load();
-    for (int fd : openFds()) {
-      if (!before.contains(fd)) {
-        FusePlatform.closeOnExec(libc, fd);
+    for (var fd : openFds().entrySet()) {
+      if (!fd.getValue().equals(before.get(fd.getKey()))) {
+        FusePlatform.closeOnExec(libc(), fd.getKey());
+        if (fd.getValue().startsWith("socket:")) {
+          fusermountSockets.put(fd.getKey(), fd.getValue());
+        }
       }
     }
   }
 
-  private static java.util.Set<Integer> openFds() {
-    java.util.Set<Integer> fds = new java.util.HashSet<>();
-    String[] names = new java.io.File("/proc/self/fd").list();
+  /**
+   * Closes libfuse's end of the auto_unmount socket once the mount is gone (libfuse 2 keeps it
+   * until exit), so that mount's fusermount watcher exits now instead of outliving the mount
+   * and later unmounting whatever is mounted at the same path.
+   */
+  private void releaseFusermount() {
+    java.util.Map<Integer, String> now = openFds();
+    fusermountSockets.forEach((fd, link) -> {
+      if (link.equals(now.get(fd))) {
+        libc().close(fd);
+      }
+    });
+  }
+
+  private LibC libc() {
+    if (libc == null) {
+      libc = LibC.load();
+    }
+    return libc;
+  }
+
+  private static java.util.Map<Integer, String> openFds() {
+    java.util.Map<Integer, String> fds = new java.util.HashMap<>();
+    Path dir = Path.of("/proc/self/fd");
+    String[] names = dir.toFile().list();
     if (names != null) {
       for (String n : names) {
-        fds.add(Integer.parseInt(n));
+        try {
+          fds.put(Integer.parseInt(n), Files.readSymbolicLink(dir.resolve(n)).toString());
+        } catch (IOException | NumberFormatException e) {
+          // closed meanwhile
+        }
       }
     }
     return fds;
@@ -225,7 +255,9 @@ public final class FuseMount implements AutoCloseable {
     long deadline = System.nanoTime() + options.mountTimeout().toNanos();
     CompletableFuture<Boolean> answered = CompletableFuture.supplyAsync(() -> {
       while (System.nanoTime() < deadline) {
-        if (platform.isMounted(mountPoint) && Files.isDirectory(mountPoint)) {
+        if (workers.stream().noneMatch(Thread::isAlive)) {
+          return false;
+        } else if (platform.isMounted(mountPoint) && Files.isDirectory(mountPoint)) {
           return true;
         }
         sleep(10);
@@ -296,6 +328,7 @@ public final class FuseMount implements AutoCloseable {
     }
     if (workers.stream().noneMatch(Thread::isAlive)) {
       lib.fuse_teardown(fuse, mountpointSlot.getPointer(0));
+      releaseFusermount();
     } else {
       LOG.error("workers of {} never stopped; leaking the libfuse session rather than freeing it under them", mountPoint);
     }

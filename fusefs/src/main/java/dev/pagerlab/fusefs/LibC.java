@@ -3,6 +3,7 @@ package dev.pagerlab.fusefs;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.types.intptr_t;
 
 /** The few libc calls the passthrough backing makes on native buffers; each returns -1 and sets errno on failure. */
 public interface LibC {
@@ -13,11 +14,11 @@ public interface LibC {
   /** close(2). */
   int close(int fd);
 
-  /** pread(2) into native memory. */
-  long pread(int fd, Pointer buf, long count, long offset);
+  /** pread(2) into native memory at address {@code buf}. */
+  long pread(int fd, @intptr_t long buf, long count, long offset);
 
-  /** pwrite(2) from native memory. */
-  long pwrite(int fd, Pointer buf, long count, long offset);
+  /** pwrite(2) from native memory at address {@code buf}. */
+  long pwrite(int fd, @intptr_t long buf, long count, long offset);
 
   /** pread(2) into a Java array. */
   long pread(int fd, byte[] buf, long count, long offset);

@@ -77,6 +77,15 @@ class DaemonKillIT {
     assertEquals(0, child.exitValue());
   }
 
+  /** The daemon prints "mounted DIR" once its mount answers (not merely once it is in the mount table). */
+  private static boolean answered(Path log) {
+    try {
+      return Files.readString(log).lines().anyMatch(l -> l.startsWith("mounted "));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static Process startDaemon(Path dir, String... extra) throws Exception {
     String missing = FusePlatform.current().missingPrerequisite();
     if (missing != null) {
@@ -87,8 +96,8 @@ class DaemonKillIT {
     cmd.addAll(List.of(extra));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolveSibling("daemon.log").toFile()).start();
-    if (!FuseSupport.eventually(() -> FusePlatform.current().isMounted(dir) || !p.isAlive(), Duration.ofSeconds(30))
-        || !p.isAlive()) {
+    Path log = dir.resolveSibling("daemon.log");
+    if (!FuseSupport.eventually(() -> answered(log) || !p.isAlive(), Duration.ofSeconds(30)) || !p.isAlive()) {
       throw new AssertionError("child daemon did not mount: " + Files.readString(dir.resolveSibling("daemon.log")));
     }
     return p;
