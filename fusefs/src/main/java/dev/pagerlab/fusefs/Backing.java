@@ -1,6 +1,5 @@
 package dev.pagerlab.fusefs;
 
-import jnr.ffi.Pointer;
 import ru.serce.jnrfuse.struct.FileStat;
 import ru.serce.jnrfuse.struct.Statvfs;
 
@@ -56,14 +55,14 @@ interface Backing extends AutoCloseable {
   /** Opens an existing file; returns a handle. */
   long open(String path, int flags);
 
-  /** Reads up to {@code size} bytes at {@code offset} into native memory {@code buf}. */
-  int read(long handle, Pointer buf, int size, long offset);
+  /** Reads up to {@code size} bytes at {@code offset} into native memory at address {@code buf}. */
+  int read(long handle, long buf, int size, long offset);
 
   /** Reads up to {@code size} bytes at {@code offset} into {@code dst} (the checksum path). */
   int read(long handle, byte[] dst, int size, long offset);
 
-  /** Writes {@code size} bytes from native memory {@code buf} at {@code offset}. */
-  int write(long handle, Pointer buf, int size, long offset);
+  /** Writes {@code size} bytes from native memory at address {@code buf} at {@code offset}. */
+  int write(long handle, long buf, int size, long offset);
 
   /** Sets the size of an open file. */
   int ftruncate(long handle, long size);

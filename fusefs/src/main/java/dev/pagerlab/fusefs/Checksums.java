@@ -3,7 +3,6 @@ package dev.pagerlab.fusefs;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import jnr.ffi.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ final class Checksums {
   }
 
   /** Writes through to the backing and records the checksums of the blocks written. */
-  int write(long handle, Pointer buf, int size, long offset) {
+  int write(long handle, long buf, int size, long offset) {
     BlockChecksums sums = table(backing.identity(handle));
     synchronized (sums) {
       int n = backing.write(handle, buf, size, offset);
@@ -43,7 +42,7 @@ final class Checksums {
   }
 
   /** Verifies every recorded block the read covers, then reads; EIO on a mismatch. */
-  int read(long handle, Pointer buf, int size, long offset, String path) {
+  int read(long handle, long buf, int size, long offset, String path) {
     BlockChecksums sums = table(backing.identity(handle));
     synchronized (sums) {
       for (long b = offset / BLOCK; size > 0 && b <= (offset + size - 1) / BLOCK; b++) {

@@ -69,6 +69,11 @@ public final class FaultPlan {
     return latencyNanos;
   }
 
+  /** Whether any fault may still fire (a cheap check for the hot path). */
+  public boolean anyArmed() {
+    return armed != 0;
+  }
+
   /** What is still armed, for logs and status. */
   public Map<FaultKind, Integer> armed() {
     Map<FaultKind, Integer> out = new EnumMap<>(FaultKind.class);

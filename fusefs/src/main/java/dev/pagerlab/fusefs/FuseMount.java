@@ -46,6 +46,8 @@ public final class FuseMount implements AutoCloseable {
   private Pointer fuse;
   private Pointer mountpointSlot;
   private volatile OptionalInt connection = OptionalInt.empty();
+  private final java.util.Map<Integer, String> fusermountSockets = new java.util.HashMap<>();
+  private LibC libc;
 
   private FuseMount(MountOptions options, Backing backing) {
     this.options = options;
@@ -77,13 +79,13 @@ public final class FuseMount implements AutoCloseable {
       return true;
     }
     OptionalInt conn = platform.connectionOf(target);
-    FusePlatform.run(platform.unmountCommand(target, false));
+    platform.unmount(target, false);
     if (waitUntil(() -> !platform.isMounted(target), GRACE)) {
       return true;
     }
     LOG.warn("{} is busy or stuck; aborting its connection and detaching", target);
     conn.ifPresent(platform::abortConnection);
-    FusePlatform.run(platform.unmountCommand(target, true));
+    platform.unmount(target, true);
     return waitUntil(() -> !platform.isMounted(target), timeout);
   }
 
@@ -146,10 +148,10 @@ public final class FuseMount implements AutoCloseable {
     }
     faults.releaseStalled();
     if (platform.isMounted(mountPoint)) {
-      FusePlatform.run(platform.unmountCommand(mountPoint, false));
+      platform.unmount(mountPoint, false);
       if (!waitUntil(() -> !platform.isMounted(mountPoint), GRACE)) {
         LOG.warn("{} is busy; detaching it lazily", mountPoint);
-        FusePlatform.run(platform.unmountCommand(mountPoint, true));
+        platform.unmount(mountPoint, true);
       }
     }
     if (!joinWorkers(GRACE)) {
@@ -168,8 +170,11 @@ public final class FuseMount implements AutoCloseable {
     mountpointSlot = Memory.allocateDirect(rt, 8, true);
     Pointer multithreaded = Memory.allocateDirect(rt, 8, true);
     LOG.info("mounting {} with -o {}", mountPoint, argv[4]);
+    platform.prepareAbort();
+    java.util.Map<Integer, String> fdsBefore = openFds();
     fuse = callWithTimeout(() -> lib.fuse_setup(argv.length, argv, fs.operations(),
         Struct.size(fs.operations()), mountpointSlot, multithreaded, null), "fuse_setup");
+    closeOnExecNewFds(fdsBefore);
     if (fuse == null) {
       backing.close();
       throw new MountException("libfuse could not mount " + mountPoint + " (its reason is on stderr)");
@@ -190,11 +195,69 @@ public final class FuseMount implements AutoCloseable {
     probe();
   }
 
+  /**
+   * libfuse 2 leaves the /dev/fuse descriptor and, with auto_unmount, its socket to fusermount
+   * inheritable: every later child (the fusermount of the next mount included) would keep this
+   * connection alive after the daemon dies, and its fusermount would never exit.
+   */
+  private void closeOnExecNewFds(java.util.Map<Integer, String> before) {
+    if (fuse == null) {
+      return;
+    }
+    for (var fd : openFds().entrySet()) {
+      if (!fd.getValue().equals(before.get(fd.getKey()))) {
+        FusePlatform.closeOnExec(libc(), fd.getKey());
+        if (fd.getValue().startsWith("socket:")) {
+          fusermountSockets.put(fd.getKey(), fd.getValue());
+        }
+      }
+    }
+  }
+
+  /**
+   * Closes libfuse's end of the auto_unmount socket once the mount is gone (libfuse 2 keeps it
+   * until exit), so that mount's fusermount watcher exits now instead of outliving the mount
+   * and later unmounting whatever is mounted at the same path.
+   */
+  private void releaseFusermount() {
+    java.util.Map<Integer, String> now = openFds();
+    fusermountSockets.forEach((fd, link) -> {
+      if (link.equals(now.get(fd))) {
+        libc().close(fd);
+      }
+    });
+  }
+
+  private LibC libc() {
+    if (libc == null) {
+      libc = LibC.load();
+    }
+    return libc;
+  }
+
+  private static java.util.Map<Integer, String> openFds() {
+    java.util.Map<Integer, String> fds = new java.util.HashMap<>();
+    Path dir = Path.of("/proc/self/fd");
+    String[] names = dir.toFile().list();
+    if (names != null) {
+      for (String n : names) {
+        try {
+          fds.put(Integer.parseInt(n), Files.readSymbolicLink(dir.resolve(n)).toString());
+        } catch (IOException | NumberFormatException e) {
+          // closed meanwhile
+        }
+      }
+    }
+    return fds;
+  }
+
   private void probe() throws MountException {
     long deadline = System.nanoTime() + options.mountTimeout().toNanos();
     CompletableFuture<Boolean> answered = CompletableFuture.supplyAsync(() -> {
       while (System.nanoTime() < deadline) {
-        if (platform.isMounted(mountPoint) && Files.isDirectory(mountPoint)) {
+        if (workers.stream().noneMatch(Thread::isAlive)) {
+          return false;
+        } else if (platform.isMounted(mountPoint) && Files.isDirectory(mountPoint)) {
           return true;
         }
         sleep(10);
@@ -230,8 +293,11 @@ public final class FuseMount implements AutoCloseable {
   private void crash() {
     LOG.error("injected crash: the daemon of {} dies now (connection {} aborted)", mountPoint, connection);
     if (!abort()) {
+      // never fork from a worker: detach from another thread once this request has been answered
       lib.fuse_session_exit(lib.fuse_get_session(fuse));
-      FusePlatform.run(platform.unmountCommand(mountPoint, true));
+      Thread t = new Thread(() -> platform.unmount(mountPoint, true), "pagerlab-fuse-crash");
+      t.setDaemon(true);
+      t.start();
     }
   }
 
@@ -262,6 +328,7 @@ public final class FuseMount implements AutoCloseable {
     }
     if (workers.stream().noneMatch(Thread::isAlive)) {
       lib.fuse_teardown(fuse, mountpointSlot.getPointer(0));
+      releaseFusermount();
     } else {
       LOG.error("workers of {} never stopped; leaking the libfuse session rather than freeing it under them", mountPoint);
     }

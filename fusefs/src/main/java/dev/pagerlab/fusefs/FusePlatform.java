@@ -43,6 +43,24 @@ public abstract class FusePlatform {
   /** The command that unmounts {@code dir}; lazy detaches even when busy. */
   abstract List<String> unmountCommand(Path dir, boolean lazy);
 
+  /**
+   * Unmounts {@code dir} (lazy detaches even when busy); true if the call succeeded. As root on
+   * Linux this is a system call, not a fork: a fork from a process with callers stuck on its own
+   * mount can hang (the child closes inherited FUSE files, and each close is a FLUSH request).
+   */
+  public boolean unmount(Path dir, boolean lazy) {
+    String out = run(unmountCommand(dir, lazy));
+    return !isMounted(dir) || out.isBlank();
+  }
+
+  /** Makes sure connections can be aborted later (mounts fusectl on Linux when root); never forks. */
+  void prepareAbort() {}
+
+  /** Marks file descriptor {@code fd} close-on-exec. */
+  static void closeOnExec(LibC libc, int fd) {
+    libc.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFD.intValue(), 1);
+  }
+
   /** Aborts the kernel connection {@code id}: every pending and future request fails; false if unsupported. */
   public abstract boolean abortConnection(int id);
 
@@ -58,7 +76,9 @@ public abstract class FusePlatform {
   static final class Linux extends FusePlatform {
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
     private static final Path CONNECTIONS = Path.of("/sys/fs/fuse/connections");
+    private static final int MNT_DETACH = 2;
     private volatile LinuxCalls calls;
+    private volatile LibC libc;
 
     /** fallocate(2), which only Linux has. */
     public interface LinuxCalls {
@@ -119,7 +139,33 @@ public abstract class FusePlatform {
     }
 
     @Override
+    public boolean unmount(Path dir, boolean lazy) {
+      LibC libc = libc();
+      if (libc.geteuid() == 0) {
+        return libc.umount2(dir.toString(), lazy ? MNT_DETACH : 0) == 0 || !isMounted(dir);
+      }
+      return super.unmount(dir, lazy);
+    }
+
+    @Override
+    void prepareAbort() {
+      LibC libc = libc();
+      String[] entries = CONNECTIONS.toFile().list();
+      if (entries != null && entries.length == 0 && libc.geteuid() == 0) {
+        libc.mount("fusectl", CONNECTIONS.toString(), "fusectl", 0, null);
+      }
+    }
+
+    private LibC libc() {
+      if (libc == null) {
+        libc = LibC.load();
+      }
+      return libc;
+    }
+
+    @Override
     public boolean abortConnection(int id) {
+      prepareAbort();
       try {
         Files.writeString(CONNECTIONS.resolve(Integer.toString(id)).resolve("abort"), "1");
         return true;

@@ -3,6 +3,7 @@ package dev.pagerlab.fusefs;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.types.intptr_t;
 
 /** The few libc calls the passthrough backing makes on native buffers; each returns -1 and sets errno on failure. */
 public interface LibC {
@@ -13,11 +14,11 @@ public interface LibC {
   /** close(2). */
   int close(int fd);
 
-  /** pread(2) into native memory. */
-  long pread(int fd, Pointer buf, long count, long offset);
+  /** pread(2) into native memory at address {@code buf}. */
+  long pread(int fd, @intptr_t long buf, long count, long offset);
 
-  /** pwrite(2) from native memory. */
-  long pwrite(int fd, Pointer buf, long count, long offset);
+  /** pwrite(2) from native memory at address {@code buf}. */
+  long pwrite(int fd, @intptr_t long buf, long count, long offset);
 
   /** pread(2) into a Java array. */
   long pread(int fd, byte[] buf, long count, long offset);
@@ -48,6 +49,18 @@ public interface LibC {
 
   /** truncate(2). */
   int truncate(String path, long length);
+
+  /** fcntl(2) with an int argument. */
+  int fcntl(int fd, int cmd, int arg);
+
+  /** geteuid(2). */
+  int geteuid();
+
+  /** umount2(2) (Linux). */
+  int umount2(String target, int flags);
+
+  /** mount(2) (Linux). */
+  int mount(String source, String target, String type, long flags, Pointer data);
 
   /** Loads the C library. */
   static LibC load() {

@@ -2,7 +2,6 @@ package dev.pagerlab.fusefs;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import jnr.ffi.Pointer;
 import ru.serce.jnrfuse.struct.FileStat;
 import ru.serce.jnrfuse.struct.Statvfs;
 
@@ -197,7 +196,7 @@ final class MemoryBacking implements Backing {
   }
 
   @Override
-  public int read(long handle, Pointer buf, int size, long offset) {
+  public int read(long handle, long buf, int size, long offset) {
     MemoryNode n = handles.get(handle);
     if (n == null) {
       return Errors.EBADF;
@@ -205,7 +204,7 @@ final class MemoryBacking implements Backing {
     n.lock.readLock().lock();
     try {
       int count = (int) Math.max(0, Math.min(size, n.size - offset));
-      n.data.copyOut(offset, buf.address(), count);
+      n.data.copyOut(offset, buf, count);
       return count;
     } finally {
       n.lock.readLock().unlock();
@@ -229,7 +228,7 @@ final class MemoryBacking implements Backing {
   }
 
   @Override
-  public int write(long handle, Pointer buf, int size, long offset) {
+  public int write(long handle, long buf, int size, long offset) {
     MemoryNode n = handles.get(handle);
     if (n == null) {
       return Errors.EBADF;
@@ -240,7 +239,7 @@ final class MemoryBacking implements Backing {
       if (reserved != 0) {
         return reserved;
       }
-      n.data.copyIn(buf.address(), offset, size);
+      n.data.copyIn(buf, offset, size);
       if (offset + size > n.size) {
         n.size = offset + size;
       }

@@ -10,14 +10,20 @@ public final class MountCommand {
   /** Runs the command; returns the exit status (0 after a clean unmount, 1 if mounting failed, 2 for bad arguments). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     MountOptions options;
+    boolean libfuseLoop = java.util.Arrays.asList(args).contains("--libfuse-loop");
     try {
-      options = MountArgs.parse(args);
+      options = MountArgs.parse(java.util.Arrays.stream(args).filter(a -> !a.equals("--libfuse-loop"))
+          .toArray(String[]::new));
     } catch (MountArgs.UsageException e) {
       err.println("pagerlab mount: " + e.getMessage());
       return 2;
     } catch (IllegalArgumentException e) {
       err.println("pagerlab mount: " + e.getMessage());
       return 2;
+    }
+    if (libfuseLoop) {
+      LibfuseLoop.run(options);
+      return 0;
     }
     FuseMount mount;
     try {

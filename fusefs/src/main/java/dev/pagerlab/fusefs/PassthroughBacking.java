@@ -9,7 +9,6 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import jnr.constants.platform.OpenFlags;
-import jnr.ffi.Pointer;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 import ru.serce.jnrfuse.struct.FileStat;
@@ -154,7 +153,7 @@ final class PassthroughBacking implements Backing {
   }
 
   @Override
-  public int read(long handle, Pointer buf, int size, long offset) {
+  public int read(long handle, long buf, int size, long offset) {
     Open o = handles.get(handle);
     if (o == null) {
       return Errors.EBADF;
@@ -174,7 +173,7 @@ final class PassthroughBacking implements Backing {
   }
 
   @Override
-  public int write(long handle, Pointer buf, int size, long offset) {
+  public int write(long handle, long buf, int size, long offset) {
     Open o = handles.get(handle);
     if (o == null) {
       return Errors.EBADF;

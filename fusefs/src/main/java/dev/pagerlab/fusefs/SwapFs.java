@@ -1,6 +1,14 @@
 package dev.pagerlab.fusefs;
 
+import com.kenai.jffi.MemoryIO;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.LockSupport;
+import jnr.ffi.Struct;
+import jnr.ffi.annotations.Delegate;
+import jnr.ffi.provider.ClosureManager;
+import jnr.ffi.types.intptr_t;
+import jnr.ffi.types.off_t;
+import jnr.ffi.types.size_t;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
@@ -26,19 +34,38 @@ final class SwapFs extends FuseStubFS {
   private static final long UTIME_NOW = (1L << 30) - 1;
   private static final long UTIME_OMIT = (1L << 30) - 2;
   private static final long FH_OFFSET = fhOffset();
+  private static final MemoryIO MEMORY = MemoryIO.getInstance();
   private final Backing backing;
   private final FaultPlan faults;
   private final Checksums checksums;
   private final Runnable crash;
   private volatile RequestListener listener = RequestListener.NONE;
+  private final RawIo rawRead = this::readRaw;
+  private final RawIo rawWrite = this::writeRaw;
+  private final Pointer readClosure;
+  private final Pointer writeClosure;
 
   SwapFs(Backing backing, FaultPlan faults, boolean checksummed, Runnable crash) {
     this.backing = backing;
     this.faults = faults;
     this.checksums = checksummed ? new Checksums(backing) : null;
     this.crash = crash;
-    fuseOperations.read.set(this::readRaw);
-    fuseOperations.write.set(this::writeRaw);
+    Pointer ops = Struct.getMemory(fuseOperations);
+    ClosureManager closures = Runtime.getSystemRuntime().getClosureManager();
+    readClosure = closures.getClosurePointer(RawIo.class, rawRead);
+    writeClosure = closures.getClosurePointer(RawIo.class, rawWrite);
+    ops.putPointer(fuseOperations.read.offset(), readClosure);
+    ops.putPointer(fuseOperations.write.offset(), writeClosure);
+  }
+
+  /**
+   * read and write as libfuse calls them, with every pointer as a plain address: jnr-ffi then
+   * allocates nothing per request (no path String, no Pointer or struct wrappers).
+   */
+  public interface RawIo {
+    /** (const char *path, char *buf, size_t size, off_t offset, struct fuse_file_info *fi). */
+    @Delegate
+    int call(@intptr_t long path, @intptr_t long buf, @size_t long size, @off_t long offset, @intptr_t long fi);
   }
 
   /** The operations table for fuse_setup. */
@@ -164,36 +191,36 @@ final class SwapFs extends FuseStubFS {
     return 0;
   }
 
-  private int readRaw(String path, Pointer buf, long size, long offset, Pointer fi) {
+  private int readRaw(long path, long buf, long size, long offset, long fi) {
     Thread worker = Thread.currentThread();
     int result;
     try {
       listener.started(Operation.READ, offset, size, worker);
-      result = inject(Operation.READ, path, offset, size);
+      result = injectRaw(Operation.READ, path, offset, size);
       if (result == 0) {
-        long handle = fi.getLong(FH_OFFSET);
+        long handle = MEMORY.getLong(fi + FH_OFFSET);
         result = checksums == null ? backing.read(handle, buf, (int) size, offset)
-            : checksums.read(handle, buf, (int) size, offset, path);
+            : checksums.read(handle, buf, (int) size, offset, path(path));
       }
     } catch (Throwable e) {
-      result = failed(Operation.READ, path, offset, size, e);
+      result = failed(Operation.READ, path(path), offset, size, e);
     }
     return finish(Operation.READ, offset, size, worker, result);
   }
 
-  private int writeRaw(String path, Pointer buf, long size, long offset, Pointer fi) {
+  private int writeRaw(long path, long buf, long size, long offset, long fi) {
     Thread worker = Thread.currentThread();
     int result;
     try {
       listener.started(Operation.WRITE, offset, size, worker);
-      result = inject(Operation.WRITE, path, offset, size);
+      result = injectRaw(Operation.WRITE, path, offset, size);
       if (result == 0) {
-        long handle = fi.getLong(FH_OFFSET);
+        long handle = MEMORY.getLong(fi + FH_OFFSET);
         result = checksums == null ? backing.write(handle, buf, (int) size, offset)
             : checksums.write(handle, buf, (int) size, offset);
       }
     } catch (Throwable e) {
-      result = failed(Operation.WRITE, path, offset, size, e);
+      result = failed(Operation.WRITE, path(path), offset, size, e);
     }
     return finish(Operation.WRITE, offset, size, worker, result);
   }
@@ -228,6 +255,14 @@ final class SwapFs extends FuseStubFS {
       result = failed(op, path, offset, length, e);
     }
     return finish(op, offset, length, worker, result);
+  }
+
+  private int injectRaw(Operation op, long path, long offset, long length) {
+    return faults.latencyNanos() == 0 && !faults.anyArmed() ? 0 : inject(op, path(path), offset, length);
+  }
+
+  private static String path(long address) {
+    return address == 0 ? "?" : new String(MEMORY.getZeroTerminatedByteArray(address), StandardCharsets.UTF_8);
   }
 
   private int inject(Operation op, String path, long offset, long length) {

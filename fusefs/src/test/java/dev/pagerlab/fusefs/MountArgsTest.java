@@ -1,0 +1,77 @@
+package dev.pagerlab.fusefs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class MountArgsTest {
+
+  @Test
+  void parse_defaults_memoryOneWorkerAutoUnmount() throws Exception {
+    MountOptions o = MountArgs.parse(new String[] {"/mnt/x"});
+    assertEquals(Path.of("/mnt/x"), o.mountPoint());
+    assertNull(o.backingDir());
+    assertEquals(1, o.threads());
+    assertEquals(131072, o.maxWrite());
+    assertTrue(o.autoUnmount());
+    assertFalse(o.allowOther());
+  }
+
+  @Test
+  void parse_everyOption_setsIt() throws Exception {
+    MountOptions o = MountArgs.parse(new String[] {"--backing", "/b", "d", "--threads", "4", "--checksum",
+        "--allow-other", "--max-write", "65536", "--direct-io", "--memory-size", "2g", "-o", "ro,noatime"});
+    assertEquals(Path.of("/b"), o.backingDir());
+    assertEquals(4, o.threads());
+    assertTrue(o.checksums() && o.allowOther() && o.directIo());
+    assertEquals(65536, o.maxWrite());
+    assertEquals(2L << 30, o.memoryBytes());
+    assertEquals(java.util.List.of("ro", "noatime"), o.extraOptions());
+    assertTrue(o.optionString(FusePlatform.current()).contains("allow_other"));
+  }
+
+  @Test
+  void parse_badArguments_oneLineMessages() {
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--threads", "0"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--threads", "x"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--max-write", "999999"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--bogus"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "e"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--backing"}));
+  }
+
+  @Test
+  void mountCommand_badArguments_exit2WithoutStackTrace() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = MountCommand.run(new String[] {"--threads", "-3"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, status);
+    assertEquals(1, text.lines().count(), text);
+    assertFalse(text.contains("Exception"), text);
+  }
+
+  @Test
+  void umountCommand_badArguments_exit2() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, UmountCommand.run(new String[] {}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
+    assertEquals(2, UmountCommand.run(new String[] {"a", "b"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
+  }
+
+  @Test
+  void size_units_parsed() throws Exception {
+    assertEquals(512L << 20, MountArgs.size("512m", "--memory-size"));
+    assertEquals(4096, MountArgs.size("4k", "--memory-size"));
+    assertEquals(123, MountArgs.size("123", "--memory-size"));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.size("lots", "--memory-size"));
+  }
+}
