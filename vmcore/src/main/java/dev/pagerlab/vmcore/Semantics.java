@@ -81,9 +81,19 @@ final class Semantics {
   static final int BLOCK = 2;
 
   private final VmModel m;
+  private final VmTransition[] runs;
+  private final VmTransition[] evicts;
 
   Semantics(VmModel m) {
     this.m = m;
+    runs = new VmTransition[m.threads];
+    for (int t = 0; t < m.threads; t++) {
+      runs[t] = new VmTransition(t, VmTransition.RUN, 0);
+    }
+    evicts = new VmTransition[m.pages];
+    for (int p = 0; p < m.pages; p++) {
+      evicts[p] = new VmTransition(0, VmTransition.EVICT, p);
+    }
   }
 
   VmState initial() {
@@ -138,7 +148,7 @@ final class Semantics {
         continue;
       }
       if (x.act(t) == RUN) {
-        out.add(new VmTransition(t, VmTransition.RUN, 0));
+        out.add(runs[t]);
       }
       x.options(t, out);
     }
@@ -413,6 +423,7 @@ final class Semantics {
     String waitBecause;
 
     private final boolean[] owned;
+    private long[] seenScratch = new long[16];
 
     Exec(VmState s, boolean doIt) {
       this.doIt = doIt;
@@ -1162,7 +1173,7 @@ final class Semantics {
       if (free() >= m.target) {
         return;
       }
-      long[] seen = new long[8];
+      long[] seen = seenScratch;
       int nseen = 0;
       boolean slot = slotFile(-1) >= 0;
       for (int p = 0; p < m.pages; p++) {
@@ -1188,9 +1199,10 @@ final class Semantics {
         }
         if (nseen == seen.length) {
           seen = Arrays.copyOf(seen, nseen * 2);
+          seenScratch = seen;
         }
         seen[nseen++] = key;
-        out.add(new VmTransition(0, VmTransition.EVICT, p));
+        out.add(evicts[p]);
       }
     }
 
