@@ -3,6 +3,9 @@ package dev.pagerlab.checker;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pagerlab.vmcore.SimulationResult;
+import dev.pagerlab.vmcore.Simulator;
+import dev.pagerlab.vmcore.StateSummary;
 import dev.pagerlab.vmcore.VmModel;
 import dev.pagerlab.vmcore.VmState;
 import dev.pagerlab.vmcore.VmTransition;
@@ -121,6 +124,29 @@ class VmModelProperties {
     for (String fragment : PropertyScenarios.REACHES.getOrDefault(scenario.name(), List.of())) {
       assertTrue(labels.stream().anyMatch(l -> l.contains(fragment)), scenario.name() + ": no move reached '"
           + fragment + "' within " + cap + " states: the scenario no longer exercises what it was written for");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void simulator_randomSeeds_framesAddUpAtEveryStep(Scenario scenario) {
+    if (!fullBudget(scenario)) {
+      return;
+    }
+    VmModel model = VmModel.of(scenario);
+    int frames = scenario.memory().frames();
+    int wired = scenario.extensions().stream().mapToInt(k -> k.wired()).sum();
+    SplittableRandom rng = new SplittableRandom(seed ^ scenario.name().hashCode());
+    for (int run = 0; run < 5; run++) {
+      long runSeed = rng.nextLong();
+      SimulationResult r = new Simulator(model, runSeed, 400, Map.of()).run();
+      for (SimulationResult.Entry e : r.timeline()) {
+        StateSummary x = e.after();
+        if (x.free() < 0 || x.free() + x.resident() + x.buffers() + wired != frames || x.slotsUsed() > x.slotsTotal()) {
+          fail(scenario.name() + ": simulator seed " + runSeed + " step " + e.step() + " (" + e.text() + ") left " + x
+              + " with " + wired + " wired of " + frames + " frames (suite seed " + seed + ")");
+        }
+      }
     }
   }
 
