@@ -124,4 +124,33 @@ class DynamicPagerTest {
     String write = r.run("pageout");
     assertTrue(write.contains("disk0 completes the write"), "once created, the file counts as preallocated: " + write);
   }
+
+  /**
+   * White-box: with only pageout writing, a page lands in a newer file only when the older ones
+   * are full, and slots are freed only by drains and errors, so this state is built by hand.
+   */
+  @Test
+  void dynamicPager_drainWithRoomElsewhere_movesPagesThroughStack() {
+    Run r = Run.of(Scenarios.scenario("move").memory(10, 1, 1).swapFile("swap0", 2, true).swapFile("swap1", 2, true)
+        .stack("disk0").block("disk0").dynamic("dynpager", 1.0, 0.5, 2, 2)
+        .process(proc("dynpager")).process(proc("app").pages(2)));
+    int[] core = r.state.core.clone();
+    core[r.model.pageOffset + r.page("app[1]")] = Semantics.OUT | (2 << 4);
+    core[r.model.fileOffset + 1] = Semantics.ACTIVE | (1 << 2);
+    core[0]++;
+    r.state = new VmState(core, r.state.stacks);
+    r.model.checkInvariants(r.state);
+    assertEquals(PageStatus.PAGED_OUT, r.status("app[1]"));
+    assertTrue(r.run("dynpager#0").contains("takes the request to drain the newest swap file"));
+    assertTrue(r.run("dynpager#0").contains("reads app[1] from swap1 to move it to another file"));
+    assertEquals(PageStatus.READING, r.status("app[1]"));
+    assertTrue(r.run("dynpager#0").contains("disk0 completes the read from swap1"));
+    assertEquals(PageStatus.WRITING, r.status("app[1]"));
+    assertTrue(r.run("dynpager#0").contains("disk0 completes the write to swap0"));
+    assertEquals(PageStatus.PAGED_OUT, r.status("app[1]"));
+    assertTrue(r.run("dynpager#0").contains("deletes the drained swap file swap1"));
+    assertEquals(1, r.summary().files());
+    assertEquals(1, r.summary().slotsUsed(), "the page's copy now lives in swap0");
+    assertEquals(9, r.free());
+  }
 }
