@@ -47,6 +47,8 @@ public final class BreadthFirstExplorer {
     IntList choice = new IntList();
     ArrayDeque<VmState> frontier = new ArrayDeque<>();
     VmState init = model.initial();
+    long maxStates = Math.min(bounds.maxStates(), statesThatFit(init));
+    String stateBound = maxStates < bounds.maxStates() ? "memory=" + maxStates + " states" : "states=" + maxStates;
     seen.add(init.fingerprint());
     parent.add(-1);
     choice.add(-1);
@@ -108,8 +110,8 @@ public final class BreadthFirstExplorer {
           frontier.add(next);
         }
       }
-      if (parent.size() >= bounds.maxStates()) {
-        bound = "states=" + bounds.maxStates();
+      if (parent.size() >= maxStates) {
+        bound = stateBound;
         break;
       }
       if ((head & 1023) == 0) {
@@ -127,6 +129,17 @@ public final class BreadthFirstExplorer {
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new Exploration(parent.size(), transitions, depth, bound, millis, deadlock, exhausted, dataLoss,
         classes, deadlockStates, ownerCycles, parent.toArray(), choice.toArray());
+  }
+
+  /**
+   * How many states of this size fit in about half of the free heap, counting the state itself
+   * (it may sit in the frontier), its fingerprint slot and its parent link.
+   */
+  static long statesThatFit(VmState init) {
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long perState = 4L * init.encode().length + 96;
+    return Math.max(1_000, free / 2 / perState);
   }
 
   /** The index of the first local transition (taken alone: partial-order reduction), or -1. */
