@@ -83,12 +83,17 @@ final class Semantics {
   private final VmModel m;
   private final VmTransition[] runs;
   private final VmTransition[] evicts;
+  private final boolean[] dynamicWorker;
 
   Semantics(VmModel m) {
     this.m = m;
     runs = new VmTransition[m.threads];
     for (int t = 0; t < m.threads; t++) {
       runs[t] = new VmTransition(t, VmTransition.RUN, 0);
+    }
+    dynamicWorker = new boolean[m.threads];
+    for (int t = 0; t < m.threads; t++) {
+      dynamicWorker[t] = m.threadKind[t] == VmModel.TK_WORKER && m.threadProc[t] == m.dynDaemon;
     }
     evicts = new VmTransition[m.pages];
     for (int p = 0; p < m.pages; p++) {
@@ -145,6 +150,9 @@ final class Semantics {
     for (int t = 0; t < m.threads; t++) {
       if (t == 0 && s.stacks[0].length == 0) {
         x.pageoutChoices(out);
+        continue;
+      }
+      if (s.stacks[t].length == 0 && !dynamicWorker[t]) {
         continue;
       }
       if (x.act(t) == RUN) {
@@ -423,6 +431,7 @@ final class Semantics {
     String waitBecause;
 
     private final boolean[] owned;
+    private long coreHash;
     private long[] seenScratch = new long[16];
 
     Exec(VmState s, boolean doIt) {
@@ -430,6 +439,16 @@ final class Semantics {
       this.core = doIt ? s.core.clone() : s.core;
       this.st = doIt ? s.stacks.clone() : s.stacks;
       this.owned = doIt ? new boolean[s.stacks.length] : null;
+      this.coreHash = doIt ? s.coreHash() : 0;
+    }
+
+    /** Writes one core slot, keeping the core's incremental hash. */
+    void put(int i, int v) {
+      int old = core[i];
+      if (old != v) {
+        coreHash ^= VmState.slotHash(i, old) ^ VmState.slotHash(i, v);
+        core[i] = v;
+      }
     }
 
     /** The thread's stack, copied once per transition before its first write. */
@@ -442,7 +461,7 @@ final class Semantics {
     }
 
     VmState state() {
-      return new VmState(core, st);
+      return new VmState(core, st, coreHash);
     }
 
     // ---- reading ----
@@ -567,18 +586,18 @@ final class Semantics {
     // ---- writing ----
 
     void setFree(int v) {
-      core[0] = v;
+      put(0, v);
     }
 
     void setPage(int p, int status, int file) {
-      core[m.pageOffset + p] = status | ((file + 1) << 4);
+      put(m.pageOffset + p, status | ((file + 1) << 4));
       if (status == OUT && file < 0 && m.pageBacking[p] == VmModel.SWAP) {
-        core[LOST]++;
+        put(LOST, core[LOST] + 1);
       }
     }
 
     void setFile(int f, int status, int used) {
-      core[m.fileOffset + f] = status | (used << 2);
+      put(m.fileOffset + f, status | (used << 2));
     }
 
     void addUsed(int f, int delta) {
@@ -662,7 +681,7 @@ final class Semantics {
           }
           return RUN;
         }
-        core[1] = DYN_BUSY;
+        put(1, DYN_BUSY);
         if (create) {
           int f = m.initialFiles;
           while (fileStatus(f) != FILE_ABSENT) {
@@ -734,7 +753,7 @@ final class Semantics {
             }
             return RUN;
           }
-          core[m.lockOffset + n] = ((t << 6) | (top(t) / FS)) + 1;
+          put(m.lockOffset + n, ((t << 6) | (top(t) / FS)) + 1);
           advanceSteps(t);
           return RUN;
         }
@@ -747,7 +766,7 @@ final class Semantics {
           }
           int h = core[m.lockOffset + n];
           if (h != 0 && ((h - 1) >> 6) == t) {
-            core[m.lockOffset + n] = 0;
+            put(m.lockOffset + n, 0);
           }
           advanceSteps(t);
           return RUN;
@@ -809,13 +828,22 @@ final class Semantics {
       setPage(page, DIRTY, -1);
     }
 
+    /** The process's first unallocated page: workload pages are allocated in order, so a binary search. */
     int firstAbsent(int proc) {
-      for (int i = 0; i < m.procPages[proc]; i++) {
-        if (status(m.procBase[proc] + i) == ABSENT) {
-          return m.procBase[proc] + i;
+      int lo = m.procBase[proc] + m.procInitPages[proc];
+      int hi = m.procBase[proc] + m.procPages[proc];
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (status(mid) == ABSENT) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
         }
       }
-      throw new IllegalStateException("no page left to allocate for " + m.procName[proc]);
+      if (lo == m.procBase[proc] + m.procPages[proc]) {
+        throw new IllegalStateException("no page left to allocate for " + m.procName[proc]);
+      }
+      return lo;
     }
 
     /** Pushes a step sequence; if it is empty, reports it done to the frame below at once. */
@@ -857,7 +885,7 @@ final class Semantics {
       int depth = top(t) / FS;
       for (int l = 0; l < m.lockName.length; l++) {
         if (core[m.lockOffset + l] == ((t << 6) | depth) + 1) {
-          core[m.lockOffset + l] = 0;
+          put(m.lockOffset + l, 0);
         }
       }
       int bufs = topField(t, BUFS);
@@ -1345,9 +1373,9 @@ final class Semantics {
         used += used(f);
       }
       if (n < m.maxFiles && used >= m.highWater * total) {
-        core[1] = DYN_CREATE;
+        put(1, DYN_CREATE);
       } else if (n > 1 && used < m.lowWater * total) {
-        core[1] = DYN_DRAIN;
+        put(1, DYN_DRAIN);
       }
     }
 
@@ -1366,7 +1394,7 @@ final class Semantics {
         }
         case D_CREATE -> {
           setFile(f, ok ? ACTIVE : FILE_ABSENT, 0);
-          core[1] = DYN_NONE;
+          put(1, DYN_NONE);
           pop(t);
         }
         case D_READ -> {
@@ -1405,7 +1433,7 @@ final class Semantics {
 
     void abortDrain(int t, int f) {
       setFile(f, ACTIVE, used(f));
-      core[1] = DYN_NONE;
+      put(1, DYN_NONE);
       pop(t);
     }
 
@@ -1471,7 +1499,7 @@ final class Semantics {
         return RUN;
       }
       setFile(f, FILE_ABSENT, 0);
-      core[1] = DYN_NONE;
+      put(1, DYN_NONE);
       pop(t);
       return RUN;
     }

@@ -12,16 +12,48 @@ public final class VmState {
   final int[][] stacks;
   private long fingerprint;
   private boolean hashed;
+  private long coreHash;
+  private boolean coreHashed;
 
   VmState(int[] core, int[][] stacks) {
     this.core = core;
     this.stacks = stacks;
   }
 
+  /** A state whose core hash the caller kept up to date while writing the core. */
+  VmState(int[] core, int[][] stacks, long coreHash) {
+    this(core, stacks);
+    this.coreHash = coreHash;
+    this.coreHashed = true;
+  }
+
+  /** The hash of one core slot holding one value; the core hash is the XOR over all slots. */
+  static long slotHash(int index, int value) {
+    long h = index * 0x9E3779B97F4A7C15L + (value & 0xffffffffL) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
+  /** The XOR of every core slot's hash, kept incrementally by transitions (Zobrist hashing). */
+  long coreHash() {
+    if (!coreHashed) {
+      long h = 0;
+      for (int i = 0; i < core.length; i++) {
+        h ^= slotHash(i, core[i]);
+      }
+      coreHash = h;
+      coreHashed = true;
+    }
+    return coreHash;
+  }
+
   /** A 64-bit fingerprint of the canonical encoding, computed once. */
   public long fingerprint() {
     if (!hashed) {
-      long h = hash(0x9E3779B97F4A7C15L, core);
+      long h = coreHash();
       for (int[] s : stacks) {
         h = hash(h ^ (s.length * 0xC2B2AE3D27D4EB4FL), s);
       }
