@@ -33,4 +33,15 @@ class RandomDeadlockSearchTest {
     assertEquals("safe-up-to-bound", r.verdict());
     assertTrue(r.witness().steps().isEmpty());
   }
+
+  @Test
+  void randomSearch_examples_witnessNoLongerThanBreadthFirst() {
+    for (var s : new dev.pagerlab.vmcore.spec.Scenario[] {Examples.fileSwapUnpreallocated(),
+        Examples.swapOnFuse(false, false)}) {
+      int bfs = Checker.check(s, CheckOptions.defaults().withMitigations(false)).witness().steps().size();
+      java.util.List<String> events = new java.util.ArrayList<>();
+      java.util.List<Integer> found = RandomDeadlockSearch.search(dev.pagerlab.vmcore.VmModel.of(s), 1L, events);
+      assertTrue(found != null && found.size() <= bfs, s.name() + ": random " + found + " vs BFS " + bfs);
+    }
+  }
 }
