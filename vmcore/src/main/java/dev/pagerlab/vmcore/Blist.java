@@ -159,30 +159,38 @@ public final class Blist {
     free += makeFree ? count : -count;
     int from = (int) (blk >>> SHIFT);
     int to = (int) ((blk + count - 1) >>> SHIFT);
+    boolean changed = false;
     for (int leaf = from; leaf <= to; leaf++) {
-      summarizeLeaf(leaf);
+      changed |= set(0, leaf, Long.numberOfTrailingZeros(~leaves[leaf]), Long.numberOfLeadingZeros(~leaves[leaf]),
+          longestRun(leaves[leaf]));
     }
-    for (int l = 1; l < levels(); l++) {
+    // Climb only while a summary changed: the ones above depend on nothing else.
+    for (int l = 1; l < levels() && changed; l++) {
       from >>>= SHIFT;
       to >>>= SHIFT;
+      changed = false;
       for (int i = from; i <= to; i++) {
-        summarizeMeta(l, i);
+        changed |= summarizeMeta(l, i);
       }
     }
   }
 
-  private void summarizeLeaf(int i) {
-    long w = leaves[i];
-    low[0][i] = (byte) Long.numberOfTrailingZeros(~w);
-    high[0][i] = (byte) Long.numberOfLeadingZeros(~w);
-    longest[0][i] = (byte) longestRun(w);
+  /** Stores a node's summary; returns whether it changed. */
+  private boolean set(int l, int i, int lo, int hi, int best) {
+    if (low[l][i] == lo && high[l][i] == hi && longest[l][i] == best) {
+      return false;
+    }
+    low[l][i] = (byte) lo;
+    high[l][i] = (byte) hi;
+    longest[l][i] = (byte) best;
+    return true;
   }
 
   /**
    * A meta node's low (high) run is its first (last) child's, since every child spans at least the cap;
    * only a level's last node has fewer children, and nothing follows it.
    */
-  private void summarizeMeta(int l, int i) {
+  private boolean summarizeMeta(int l, int i) {
     int c = l - 1;
     int first = i << SHIFT;
     int last = Math.min(first + META_RADIX, low[c].length) - 1;
@@ -193,9 +201,7 @@ public final class Blist {
         best = Math.max(best, Math.min(MAX_ALLOC, high[c][k] + low[c][k + 1]));
       }
     }
-    low[l][i] = low[c][first];
-    high[l][i] = high[c][last];
-    longest[l][i] = (byte) best;
+    return set(l, i, low[c][first], high[c][last], best);
   }
 
   /** The bits at which a run of {@code count} set bits of {@code w} starts. */
