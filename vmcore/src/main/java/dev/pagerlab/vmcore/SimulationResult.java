@@ -20,10 +20,24 @@ import java.util.Map;
  * @param threads one line per thread at the end
  * @param stuck whether the run ended stuck (nothing can move, someone is blocked)
  * @param profiles working-set profiles recorded, to seed the next start
+ * @param swapFiles each swap file's slot figures at the end (largest free run: fragmentation)
  */
 public record SimulationResult(long seed, int steps, List<Entry> timeline, int faults, int pageouts, int pageins,
     int prefetches, int prefetchHits, int errors, StateSummary last, List<WaitFor> blocked, List<String> threads,
-    boolean stuck, Map<String, List<Integer>> profiles) {
+    boolean stuck, Map<String, List<Integer>> profiles, List<SwapSlotAllocator.FileStats> swapFiles) {
+
+  /** Copies the slot figures. */
+  public SimulationResult {
+    swapFiles = List.copyOf(swapFiles);
+  }
+
+  /** A run without slot figures (the constructor before slots were tracked). */
+  public SimulationResult(long seed, int steps, List<Entry> timeline, int faults, int pageouts, int pageins,
+      int prefetches, int prefetchHits, int errors, StateSummary last, List<WaitFor> blocked, List<String> threads,
+      boolean stuck, Map<String, List<Integer>> profiles) {
+    this(seed, steps, timeline, faults, pageouts, pageins, prefetches, prefetchHits, errors, last, blocked, threads,
+        stuck, profiles, List.of());
+  }
 
   /**
    * One step of the timeline.

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * Runs one seeded schedule of a model: a random runnable thread moves at each step, the pageout
  * thread picks its victim least-recently-used first, injected faults fire now and then, and
- * faults prefetch their working-set cluster. The same seed gives the same run.
+ * faults prefetch their working-set cluster. Pages written to swap get real slot numbers from a
+ * {@link SwapSlotAllocator} (the timeline shows them). The same seed gives the same run.
  */
 public final class Simulator {
   private final VmModel model;
@@ -33,6 +34,7 @@ public final class Simulator {
     long[] lastUse = new long[model.pages()];
     Set<Integer> prefetched = new HashSet<>();
     List<SimulationResult.Entry> timeline = new ArrayList<>();
+    SwapSlotTracker swap = new SwapSlotTracker(model, SwapSlotAllocator.DEFAULT_CLUSTER);
     int faults = 0;
     int pageouts = 0;
     int pageins = 0;
@@ -81,14 +83,15 @@ public final class Simulator {
       if (touched >= 0) {
         lastUse[touched] = step + 1L;
       }
-      timeline.add(new SimulationResult.Entry(step + 1, model.threadName(t.thread()), label,
+      String slots = swap.step(model.changes(s, next));
+      timeline.add(new SimulationResult.Entry(step + 1, model.threadName(t.thread()), label + slots,
           model.summary(next)));
       s = next;
     }
     List<WaitFor> waits = model.waits(s);
     boolean stuck = model.enabled(s).isEmpty() && !waits.isEmpty();
     return new SimulationResult(seed, step, timeline, faults, pageouts, pageins, prefetches, prefetchHits, errors,
-        model.summary(s), waits, model.describe(s), stuck, workingSet.profiles());
+        model.summary(s), waits, model.describe(s), stuck, workingSet.profiles(), swap.stats());
   }
 
   private VmTransition choose(List<VmTransition> enabled, long[] lastUse, SplittableRandom rng) {
