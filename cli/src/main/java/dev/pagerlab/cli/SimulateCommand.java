@@ -88,6 +88,10 @@ final class SimulateCommand {
     out.println("  frames: free " + x.free() + ", resident pages " + x.resident() + ", request buffers " + x.buffers());
     out.println("  swap: " + x.files() + " file(s), " + x.slotsUsed() + " of " + x.slotsTotal() + " slots used, "
         + x.swapped() + " pages paged out");
+    for (var f : r.swapFiles()) {
+      out.println("    " + f.file() + ": " + f.used() + " slots used, " + f.reserved() + " reserved in open clusters, "
+          + f.free() + " free of " + f.slots() + ", largest free run " + f.largestFreeRun() + " (blist)");
+    }
     if (r.blocked().isEmpty()) {
       out.println("  no thread is blocked" + (r.stuck() ? "" : r.steps() > 0 ? "" : ""));
     } else {

@@ -4,6 +4,7 @@
  * transition system. A {@link dev.pagerlab.vmcore.VmState} is a value; {@link
  * dev.pagerlab.vmcore.VmModel#enabled} lists what can happen next and {@link
  * dev.pagerlab.vmcore.VmModel#apply} makes it happen. No I/O, no clocks, no threads, no
- * randomness: every choice is a transition.
+ * hidden randomness: every choice is a transition, and the simulator's schedule comes from a seed
+ * passed in.
  */
 package dev.pagerlab.vmcore;
