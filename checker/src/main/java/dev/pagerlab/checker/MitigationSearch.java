@@ -93,6 +93,17 @@ public final class MitigationSearch {
           sc -> withProcess(sc, p, q -> new ProcessSpec(q.name(), q.pages(), q.threads() + 1, q.wired(), q.ioFlusher(),
               q.pagesIn(), q.workload(), q.onRequest()))));
     }
+    for (ProcessSpec ps : s.processes()) {
+      boolean locksAroundAlloc = ps.workload().stream().anyMatch(st -> st instanceof dev.pagerlab.vmcore.spec.Step.Lock)
+          && ps.workload().stream().anyMatch(st -> st instanceof dev.pagerlab.vmcore.spec.Step.Alloc);
+      if (!servers.contains(ps.name()) && !ps.ioFlusher() && locksAroundAlloc) {
+        String p = ps.name();
+        out.add(new Candidate(new Mitigation("io-flusher", p, "give " + p + " a no-reclaim scope (memalloc_nofs_save,"
+            + " PF_MEMALLOC) around the allocation it makes while holding a lock"),
+            sc -> withProcess(sc, p, q -> new ProcessSpec(q.name(), q.pages(), q.threads(), q.wired(), true,
+                q.pagesIn(), q.workload(), q.onRequest()))));
+      }
+    }
     for (SwapFileSpec f : s.swap().files()) {
       if (!f.preallocated()) {
         out.add(new Candidate(new Mitigation("preallocate", f.name(), "preallocate swap file " + f.name()),
