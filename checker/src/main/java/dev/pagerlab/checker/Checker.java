@@ -61,7 +61,7 @@ public final class Checker {
     if (options.mitigations() && "deadlock".equals(verdict)) {
       mitigations = MitigationSearch.search(scenario, options);
     }
-    return new CheckResult(scenario, verdict, classes, !ex.bound().equals("none") ? false : true, witness, cycle,
+    return new CheckResult(scenario, verdict, classes, !ex.bounded(), witness, cycle,
         explored(ex), chains, mitigations, events, options.seed());
   }
 
@@ -160,7 +160,8 @@ public final class Checker {
       for (int t = 0; t < model.threads(); t++) {
         threads.add(model.threadName(t));
       }
-      return new Witness(steps, closedAt, threads, model.describe(last()), schedule);
+      return new Witness(steps, closedAt, threads, model.describe(last()), schedule,
+          lastClasses(model).stream().sorted().toList());
     }
 
     List<WaitEdge> cycleEdges(VmModel model) {

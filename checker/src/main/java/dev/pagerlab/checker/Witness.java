@@ -12,23 +12,25 @@ import java.util.List;
  * @param finalState one line per thread describing the stuck state
  * @param schedule the index of each step's transition among those enabled before it, which
  *     {@code check --replay} follows without searching
+ * @param classes the classes of the cycles of the witness's own final state
  */
 public record Witness(List<WitnessStep> steps, int cycleClosedAt, List<String> threads, List<String> finalState,
-    List<Integer> schedule) {
+    List<Integer> schedule, List<DeadlockClass> classes) {
   public Witness {
     steps = List.copyOf(steps);
     threads = List.copyOf(threads);
     finalState = List.copyOf(finalState);
     schedule = List.copyOf(schedule);
+    classes = List.copyOf(classes);
   }
 
-  /** A witness without its schedule. */
+  /** A witness without its schedule and classes. */
   public Witness(List<WitnessStep> steps, int cycleClosedAt, List<String> threads, List<String> finalState) {
-    this(steps, cycleClosedAt, threads, finalState, List.of());
+    this(steps, cycleClosedAt, threads, finalState, List.of(), List.of());
   }
 
   /** The empty witness of a verdict that has none. */
   public static Witness none() {
-    return new Witness(List.of(), 0, List.of(), List.of(), List.of());
+    return new Witness(List.of(), 0, List.of(), List.of(), List.of(), List.of());
   }
 }

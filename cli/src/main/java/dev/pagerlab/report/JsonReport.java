@@ -56,6 +56,7 @@ final class JsonReport {
     o.put("meetsExpect", r.meetsExpect());
     o.set("expectClasses", strings(r.scenario().expectClasses()));
     o.put("classesComplete", r.classesComplete());
+    o.set("witnessClasses", words(r.witness().classes()));
     o.put("cycleClosedAt", r.witness().cycleClosedAt());
     ArrayNode schedule = o.putArray("schedule");
     r.witness().schedule().forEach(schedule::add);
