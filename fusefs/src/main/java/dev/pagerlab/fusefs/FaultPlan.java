@@ -102,7 +102,7 @@ public final class FaultPlan {
     return null;
   }
 
-  /** Blocks the calling worker until STALL is cleared or {@code shutdown} is released; returns false if interrupted. */
+  /** Blocks the calling worker until STALL is cleared or stalled workers are released (unmount); false if interrupted. */
   public boolean awaitStallCleared() {
     synchronized (stallMonitor) {
       long epoch = stallEpoch;

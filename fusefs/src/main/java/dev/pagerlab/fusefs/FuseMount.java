@@ -182,12 +182,15 @@ public final class FuseMount implements AutoCloseable {
     Pointer session = lib.fuse_get_session(fuse);
     Pointer channel = lib.fuse_session_next_chan(session, null);
     long bufferSize = lib.fuse_chan_bufsize(channel);
-    for (int i = 0; i < options.threads(); i++) {
-      Thread t = new Thread(new WorkerLoop(lib, session, channel, bufferSize), "pagerlab-fuse-worker-" + i);
-      t.setDaemon(true);
-      workers.add(t);
-      t.start();
+    int fd = lib.fuse_chan_fd(channel);
+    Thread[] threads = new Thread[options.threads()];
+    for (int i = 0; i < threads.length; i++) {
+      threads[i] = new Thread(new WorkerLoop(lib, libc(), session, channel, bufferSize, fd, threads, i),
+          "pagerlab-fuse-worker-" + i);
+      threads[i].setDaemon(true);
+      workers.add(threads[i]);
     }
+    workers.forEach(Thread::start);
     Thread supervisor = new Thread(this::supervise, "pagerlab-fuse-supervisor");
     supervisor.setDaemon(true);
     supervisor.start();

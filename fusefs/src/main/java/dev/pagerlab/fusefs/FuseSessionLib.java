@@ -27,6 +27,9 @@ public interface FuseSessionLib {
   /** The buffer size a channel needs for one request. */
   long fuse_chan_bufsize(Pointer ch);
 
+  /** The file descriptor of a channel (/dev/fuse). */
+  int fuse_chan_fd(Pointer ch);
+
   /** Blocks for one request; returns its size, 0 at the end, or -errno. */
   int fuse_session_receive_buf(Pointer session, Pointer buf, Pointer chp);
 

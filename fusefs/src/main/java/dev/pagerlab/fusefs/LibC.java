@@ -53,6 +53,9 @@ public interface LibC {
   /** fcntl(2) with an int argument. */
   int fcntl(int fd, int cmd, int arg);
 
+  /** poll(2) over {@code nfds} struct pollfd at {@code fds}. */
+  int poll(Pointer fds, int nfds, int timeout);
+
   /** geteuid(2). */
   int geteuid();
 

@@ -1,5 +1,6 @@
 package dev.pagerlab.fusefs;
 
+import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
@@ -9,28 +10,41 @@ import org.slf4j.LoggerFactory;
 /**
  * One worker: a Java thread that receives requests from the kernel through libfuse and serves
  * them. Callbacks run on this same, already attached thread, so no native thread ever attaches
- * to or detaches from the JVM per request (the cost that makes fuse_loop_mt under jnr-fuse slow).
- * The request buffer and struct fuse_buf are allocated once.
+ * to or detaches from the JVM per request (the cost that makes fuse_loop_mt under jnr-fuse
+ * slow). The request buffer and struct fuse_buf are allocated once.
+ *
+ * <p>Worker 0 always receives. The others are helpers: they receive only while requests are
+ * waiting in the kernel (poll on /dev/fuse), and park otherwise, woken by worker 0 when it
+ * sees a backlog or by a short timeout (so a stalled worker 0 cannot starve the queue). A
+ * single stream of requests is thus served by one hot thread instead of being passed round
+ * every idle worker in turn, while concurrent streams still spread over all of them.
  */
 final class WorkerLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
   private static final int FUSE_BUF_SIZE = 64;
+  private static final short POLLIN = 1;
+  private static final long HELPER_TIMEOUT_NANOS = 5_000_000;
   private final FuseSessionLib lib;
+  private final LibC libc;
   private final Pointer session;
   private final Pointer channel;
   private final long bufferSize;
+  private final int fd;
+  private final Thread[] helpers;
+  private final int index;
+  private int nextHelper;
 
-  WorkerLoop(FuseSessionLib lib, Pointer session, Pointer channel, long bufferSize) {
+  WorkerLoop(FuseSessionLib lib, LibC libc, Pointer session, Pointer channel, long bufferSize, int fd,
+      Thread[] helpers, int index) {
     this.lib = lib;
+    this.libc = libc;
     this.session = session;
     this.channel = channel;
     this.bufferSize = bufferSize;
-  }
-
-  /** The native memory each worker holds for its request buffer. */
-  long footprint() {
-    return bufferSize + FUSE_BUF_SIZE + 8;
+    this.fd = fd;
+    this.helpers = helpers;
+    this.index = index;
   }
 
   @Override
@@ -39,9 +53,14 @@ final class WorkerLoop implements Runnable {
     Pointer buffer = Memory.allocateDirect(rt, bufferSize, true);
     Pointer fuseBuf = Memory.allocateDirect(rt, FUSE_BUF_SIZE, true);
     Pointer chp = Memory.allocateDirect(rt, 8, true);
+    Pointer pollFd = Memory.allocateDirect(rt, 8, true);
     LOG.debug("worker {} started with a {} byte buffer", Thread.currentThread().getName(), bufferSize);
     int res = 0;
     while (lib.fuse_session_exited(session) == 0) {
+      if (index > 0 && !pending(pollFd)) {
+        LockSupport.parkNanos(HELPER_TIMEOUT_NANOS);
+        continue;
+      }
       fuseBuf.setMemory(0, FUSE_BUF_SIZE, (byte) 0);
       fuseBuf.putLong(0, bufferSize);
       fuseBuf.putAddress(16, buffer.address());
@@ -53,8 +72,27 @@ final class WorkerLoop implements Runnable {
       if (res <= 0) {
         break;
       }
+      if (index == 0 && helpers.length > 1 && pending(pollFd)) {
+        wakeHelper();
+      }
       lib.fuse_session_process_buf(session, fuseBuf, channel);
     }
     LOG.debug("worker {} stopped (last receive {})", Thread.currentThread().getName(), res);
+    for (int i = 1; i < helpers.length; i++) {
+      LockSupport.unpark(helpers[i]);
+    }
+  }
+
+  /** Whether the kernel has a request waiting (or the connection has gone, which receive reports). */
+  private boolean pending(Pointer pollFd) {
+    pollFd.putInt(0, fd);
+    pollFd.putShort(4, POLLIN);
+    pollFd.putShort(6, (short) 0);
+    return libc.poll(pollFd, 1, 0) != 0;
+  }
+
+  private void wakeHelper() {
+    nextHelper = nextHelper % (helpers.length - 1) + 1;
+    LockSupport.unpark(helpers[nextHelper]);
   }
 }
