@@ -26,7 +26,8 @@ class FioVerifyIT {
       List<String> cmd = List.of("fio", "--name=verify", "--directory=" + m.mountPoint(), "--rw=randwrite",
           "--bsrange=4k-128k", "--size=32m", "--numjobs=2", "--ioengine=psync", "--fallocate=none",
           "--verify=crc32c", "--verify_fatal=1", "--do_verify=1", "--randseed=42");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      // fio writes its verify state files into its working directory: keep them in the temp dir.
+      Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(true, p.waitFor(120, TimeUnit.SECONDS), "fio finished");
       assertEquals(0, p.exitValue(), out);
