@@ -75,7 +75,8 @@ public final class MitigationSearch {
     List<Candidate> out = new ArrayList<>();
     Set<String> servers = new java.util.TreeSet<>();
     s.layers().forEach(l -> l.server().ifPresent(servers::add));
-    s.regions().forEach(r -> servers.add(r.pager()));
+    s.regions().stream().filter(r -> r.backing() == dev.pagerlab.vmcore.spec.RegionSpec.Backing.PAGER)
+        .forEach(r -> servers.add(r.pager()));
     s.swap().dynamic().ifPresent(d -> servers.add(d.daemon()));
     for (String p : servers) {
       ProcessSpec ps = s.process(p).orElseThrow();

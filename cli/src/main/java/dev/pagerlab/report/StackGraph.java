@@ -114,8 +114,13 @@ final class StackGraph {
   }
 
   private void addRegion(RegionSpec r) {
-    node("region:" + r.name(), r.name(), "region · " + r.pages() + " pages", Kind.REGION);
-    edge("region:" + r.name(), "process:" + r.pager(), "paged by");
+    if (r.backing() == RegionSpec.Backing.PAGER) {
+      node("region:" + r.name(), r.name(), "region · " + r.pages() + " pages", Kind.REGION);
+      edge("region:" + r.name(), "process:" + r.pager(), "paged by");
+    } else {
+      node("region:" + r.name(), r.name(), r.backing().word() + " region · " + r.pages() + " pages"
+          + (r.sparse() ? " · sparse file" : ""), Kind.REGION);
+    }
   }
 
   private void addProcess(Scenario s, ProcessSpec p) {

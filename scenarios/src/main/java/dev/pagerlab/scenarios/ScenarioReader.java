@@ -32,7 +32,7 @@ final class ScenarioReader {
   private static final List<String> DYNAMIC = List.of("daemon", "highWater", "lowWater", "fileSlots", "maxFiles");
   private static final List<String> PROCESS = List.of("name", "pages", "threads", "wired", "ioFlusher", "pagesIn",
       "workload", "onRequest");
-  private static final List<String> REGION = List.of("name", "pages", "pager");
+  private static final List<String> REGION = List.of("name", "pages", "pager", "backing", "sparse");
   private static final List<String> KERNEL = List.of("extensions");
   private static final List<String> KEXT = List.of("name", "wired", "pageable", "onIo");
   private static final List<String> CLASSES = List.of("low-memory", "userland-dependency", "paging-recursion",
@@ -203,9 +203,27 @@ final class ScenarioReader {
     List<Node> nodes = top.list("regions", "regions");
     for (int i = 0; i < nodes.size(); i++) {
       Fields region = Fields.of(document, FieldPath.item("regions", i), nodes.get(i), "a region", REGION);
-      regions.add(new RegionSpec(region.string("name", "a region name"),
-          region.requiredWhole("pages", 1, Limits.COUNT_MAX),
-          region.string("pager", "the process paging the region")));
+      String path = FieldPath.item("regions", i);
+      String word = region.optionalString("backing", "pager, vnode or device").orElse("pager");
+      RegionSpec.Backing backing = java.util.Arrays.stream(RegionSpec.Backing.values())
+          .filter(b -> b.word().equals(word)).findFirst()
+          .orElseThrow(() -> document.error(FieldPath.child(path, "backing"),
+              "expected pager, vnode or device, got \"" + word + "\""));
+      String name = region.string("name", "a region name");
+      int pages = region.requiredWhole("pages", 1, Limits.COUNT_MAX);
+      String pager = backing == RegionSpec.Backing.PAGER
+          ? region.string("pager", "the process paging the region")
+          : region.optionalString("pager", "no pager").map(x -> "").orElse("");
+      if (backing != RegionSpec.Backing.PAGER && region.optionalString("pager", "no pager").isPresent()) {
+        throw document.error(FieldPath.child(path, "pager"), "a region with backing " + word
+            + " is paged by the kernel's " + word + " pager: it takes no pager process");
+      }
+      boolean sparse = region.flag("sparse", false);
+      if (sparse && backing != RegionSpec.Backing.VNODE) {
+        throw document.error(FieldPath.child(path, "sparse"), "only a region with backing vnode (a mapped file) can be"
+            + " sparse");
+      }
+      regions.add(new RegionSpec(name, pages, pager, backing, sparse));
     }
     return regions;
   }

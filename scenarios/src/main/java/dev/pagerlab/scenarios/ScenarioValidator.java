@@ -125,8 +125,10 @@ final class ScenarioValidator {
       }
     }
     for (int i = 0; i < scenario.regions().size(); i++) {
-      References.process(document, scenario, FieldPath.child(FieldPath.item("regions", i), "pager"),
-          scenario.regions().get(i).pager());
+      if (scenario.regions().get(i).backing() == RegionSpec.Backing.PAGER) {
+        References.process(document, scenario, FieldPath.child(FieldPath.item("regions", i), "pager"),
+            scenario.regions().get(i).pager());
+      }
     }
   }
 

@@ -39,8 +39,13 @@ public final class ScenarioWriter {
     if (!s.regions().isEmpty()) {
       y.append("regions:\n");
       for (RegionSpec r : s.regions()) {
-        y.append("  - { name: ").append(r.name()).append(", pages: ").append(r.pages()).append(", pager: ")
-            .append(r.pager()).append(" }\n");
+        y.append("  - { name: ").append(r.name()).append(", pages: ").append(r.pages());
+        if (r.backing() == RegionSpec.Backing.PAGER) {
+          y.append(", pager: ").append(r.pager());
+        } else {
+          y.append(", backing: ").append(r.backing().word()).append(r.sparse() ? ", sparse: true" : "");
+        }
+        y.append(" }\n");
       }
     }
     if (!s.extensions().isEmpty()) {

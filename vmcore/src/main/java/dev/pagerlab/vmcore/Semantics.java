@@ -119,7 +119,8 @@ final class Semantics {
     }
     for (int r = 0; r < m.regionName.length; r++) {
       for (int i = 0; i < m.regionPages[r]; i++) {
-        core[m.pageOffset + m.regionBase[r] + i] = OUT;
+        int p = m.regionBase[r] + i;
+        core[m.pageOffset + p] = OUT | ((m.pageFile[p] + 1) << 4);
       }
     }
     if (used > m.frames) {
@@ -129,6 +130,9 @@ final class Semantics {
     core[0] = m.frames - used;
     for (int f = 0; f < m.initialFiles; f++) {
       core[m.fileOffset + f] = ACTIVE;
+    }
+    for (int f = m.swapFiles; f < m.files; f++) {
+      core[m.fileOffset + f] = ACTIVE | (m.fileCapacity[f] << 2);
     }
     int[][] stacks = new int[m.threads][];
     for (int t = 0; t < m.threads; t++) {
@@ -245,7 +249,7 @@ final class Semantics {
     int used = 0;
     int total = 0;
     int files = 0;
-    for (int f = 0; f < m.files; f++) {
+    for (int f = 0; f < m.swapFiles; f++) {
       int v = s.core[m.fileOffset + f];
       if ((v & 3) == ACTIVE || (v & 3) == DRAINING) {
         files++;
@@ -512,7 +516,7 @@ final class Semantics {
     }
 
     int slotFile(int exclude) {
-      for (int f = 0; f < m.files; f++) {
+      for (int f = 0; f < m.swapFiles; f++) {
         if (f != exclude && fileStatus(f) == ACTIVE && used(f) < m.fileCapacity[f]) {
           return f;
         }
@@ -690,7 +694,7 @@ final class Semantics {
           setFile(f, CREATING, 0);
           push(t, F_DYN, D_STEPS, KIND_CREATE, f, -1);
         } else {
-          int f = m.files - 1;
+          int f = m.swapFiles - 1;
           while (fileStatus(f) != ACTIVE) {
             f--;
           }
@@ -972,8 +976,8 @@ final class Semantics {
       int pos = topField(t, A);
       int opfile = topField(t, B);
       int f = opfile >> 1;
-      boolean prealloc = f < m.initialFiles && fileStatus(f) != CREATING ? m.filePreallocated[f] : fileStatus(f) == ACTIVE
-          || fileStatus(f) == DRAINING;
+      boolean prealloc = f >= m.swapFiles || f < m.initialFiles && fileStatus(f) != CREATING ? m.filePreallocated[f]
+          : fileStatus(f) == ACTIVE || fileStatus(f) == DRAINING;
       return (opfile & 1) == WRITE && !prealloc && topField(t, BUFS) < m.pathAllocPerWrite[pos];
     }
 
@@ -1210,7 +1214,8 @@ final class Semantics {
         }
         int v = page(p);
         int status = v & 15;
-        boolean eligible = status == CLEAN || status == DIRTY && (m.pageBacking[p] != VmModel.SWAP || slot);
+        boolean eligible = status == CLEAN
+            || status == DIRTY && (m.pageBacking[p] != VmModel.SWAP || slot || m.pageFile[p] >= 0);
         if (!eligible) {
           continue;
         }
@@ -1245,7 +1250,7 @@ final class Semantics {
         return false;
       }
       for (int p = 0; p < m.pages; p++) {
-        if (!m.pageWired[p] && status(p) == DIRTY && m.pageBacking[p] == VmModel.SWAP) {
+        if (!m.pageWired[p] && status(p) == DIRTY && m.pageBacking[p] == VmModel.SWAP && m.pageFile[p] < 0) {
           currentThread = 0;
           block(BlockReason.SWAP_SLOT, m.dynDaemon >= 0 ? m.procWorkers[m.dynDaemon] : new int[0], explain()
               ? "no swap slot is free for dirty page " + m.pageName[p]
@@ -1264,6 +1269,10 @@ final class Semantics {
         return who + "frees clean page " + m.pageName[p] + " (its copy in " + fileText(fileOf(p)) + " is valid), free "
             + free() + " -> " + (free() + 1);
       }
+      if (m.pageFile[p] >= 0) {
+        return who + "starts writing dirty page " + m.pageName[p] + " back to its file " + m.fileName[m.pageFile[p]]
+            + " (vnode pager)";
+      }
       if (m.pageBacking[p] == VmModel.SWAP) {
         return who + "starts writing dirty page " + m.pageName[p] + " to " + m.fileName[slotFile(-1)];
       }
@@ -1276,7 +1285,7 @@ final class Semantics {
         setPage(p, OUT, fileOf(p));
         setFree(free() + 1);
       } else if (m.pageBacking[p] == VmModel.SWAP) {
-        int f = slotFile(-1);
+        int f = m.pageFile[p] >= 0 ? m.pageFile[p] : slotFile(-1);
         addUsed(f, 1);
         setPage(p, WRITING, f);
         push(0, F_PAGEOUT, PG_IO, p, f, -1);
@@ -1364,7 +1373,7 @@ final class Semantics {
       int n = 0;
       long used = 0;
       long total = 0;
-      for (int f = 0; f < m.files; f++) {
+      for (int f = 0; f < m.swapFiles; f++) {
         int s = fileStatus(f);
         if (s == ACTIVE || s == DRAINING) {
           n++;

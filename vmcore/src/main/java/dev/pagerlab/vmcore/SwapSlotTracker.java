@@ -34,7 +34,9 @@ final class SwapSlotTracker {
     for (int p = 0; p < fileOf.length; p++) {
       String line = pageLine(changes, model.pageName(p));
       if (line != null) {
-        after[p] = fileAfter(line);
+        String file = fileAfter(line);
+        // A vnode region's page goes back to its own mapped file, which holds no swap slots.
+        after[p] = file != null && file.endsWith("-file") && isMappedFile(file) ? null : file;
       }
     }
     List<String> notes = new ArrayList<>();
@@ -92,6 +94,11 @@ final class SwapSlotTracker {
     String after = line.substring(line.lastIndexOf(" -> ") + 4);
     int open = after.lastIndexOf(" (");
     return after.endsWith(")") && open >= 0 ? after.substring(open + 2, after.length() - 1) : null;
+  }
+
+  private boolean isMappedFile(String file) {
+    return model.scenario().regions().stream()
+        .anyMatch(r -> r.backing() == dev.pagerlab.vmcore.spec.RegionSpec.Backing.VNODE && file.equals(r.name() + "-file"));
   }
 
   private static Function<String, Long> capacities(Scenario s) {

@@ -92,8 +92,10 @@ public final class VmModel {
   final boolean[] pathTimeout;
   final int[] pathRxThread;
 
-  // Swap files.
+  // Swap files, then the files of vnode regions.
   final int files;
+  final int swapFiles;
+  final int[] pageFile;
   final int initialFiles;
   final int[] fileCapacity;
   final boolean[] filePreallocated;
@@ -143,7 +145,9 @@ public final class VmModel {
       l.server().ifPresent(name -> procServes[require(proc, name, "layer " + l.id())] = true);
     }
     for (RegionSpec r : s.regions()) {
-      procServes[require(proc, r.pager(), "region " + r.name())] = true;
+      if (r.backing() == RegionSpec.Backing.PAGER) {
+        procServes[require(proc, r.pager(), "region " + r.name())] = true;
+      }
     }
     dynDaemon = s.swap().dynamic().map(d -> require(proc, d.daemon(), "swap.dynamic")).orElse(-1);
     if (dynDaemon >= 0) {
@@ -228,17 +232,18 @@ public final class VmModel {
       RegionSpec rs = s.regions().get(r);
       regionName[r] = rs.name();
       regionBase[r] = at;
-      regionPages[r] = rs.pages();
-      regionPager[r] = proc.get(rs.pager());
+      // Device memory is never paged and takes no frames: a device region has no pages to track.
+      regionPages[r] = rs.backing() == RegionSpec.Backing.DEVICE ? 0 : rs.pages();
+      regionPager[r] = rs.backing() == RegionSpec.Backing.PAGER ? proc.get(rs.pager()) : SWAP;
       int touched = maxRegionTouch(s, rs.name());
       int group = symNext[0]++;
-      for (int i = 0; i < rs.pages(); i++) {
+      for (int i = 0; i < regionPages[r]; i++) {
         backing.add(regionPager[r]);
         wired.add(false);
         names.add(rs.name() + "[" + i + "]");
         sym.add(i < touched ? symNext[0]++ : group);
       }
-      at += rs.pages();
+      at += regionPages[r];
     }
     pages = at;
     pageBacking = backing.stream().mapToInt(Integer::intValue).toArray();
@@ -347,12 +352,26 @@ public final class VmModel {
     initialFiles = initial.size();
     maxFiles = s.swap().dynamic().map(d -> Math.max(d.maxFiles(), initialFiles)).orElse(initialFiles);
     // Created files never reuse a deleted initial file's index: they have fileSlots and count as preallocated.
-    files = s.swap().dynamic().isPresent() ? initialFiles + maxFiles : initialFiles;
+    swapFiles = s.swap().dynamic().isPresent() ? initialFiles + maxFiles : initialFiles;
+    // After the swap files: one file per vnode region, the mapped file its pages are written back to.
+    List<RegionSpec> mapped = s.regions().stream().filter(r -> r.backing() == RegionSpec.Backing.VNODE).toList();
+    files = swapFiles + mapped.size();
     fileCapacity = new int[files];
     filePreallocated = new boolean[files];
     fileName = new String[files];
+    pageFile = new int[pages];
+    java.util.Arrays.fill(pageFile, -1);
     for (int f = 0; f < files; f++) {
-      if (f < initialFiles) {
+      if (f >= swapFiles) {
+        RegionSpec rs = mapped.get(f - swapFiles);
+        int r = s.regions().indexOf(rs);
+        fileCapacity[f] = rs.pages();
+        filePreallocated[f] = !rs.sparse();
+        fileName[f] = rs.name() + "-file";
+        for (int i = 0; i < rs.pages(); i++) {
+          pageFile[regionBase[r] + i] = f;
+        }
+      } else if (f < initialFiles) {
         fileCapacity[f] = initial.get(f).slots();
         filePreallocated[f] = initial.get(f).preallocated();
         fileName[f] = initial.get(f).name();

@@ -159,7 +159,7 @@ final class GraphBuilder {
     }
     String key = names.startsWith("the files ") ? "swap:dynamic" : "swap:" + names;
     Node swap = node(key, key, Optional.of(Context.pageout()), n -> { });
-    graph.edge(pageout, swap, EdgeKind.WAIT, "pageout writes dirty anonymous pages to " + names);
+    graph.edge(pageout, swap, EdgeKind.WAIT, "pageout writes dirty pages to " + names);
     top().ifPresent(top -> enter(swap, top, Context.pageout(), allocWrite,
         names + "'s stack runs " + top + (allocWrite ? "; " + names + " is not preallocated, so writes allocate" : "")));
   }
@@ -190,7 +190,9 @@ final class GraphBuilder {
 
   private void regionReturns() {
     for (RegionSpec r : scenario.regions()) {
-      if (dirtied(r)) {
+      if (r.backing() == RegionSpec.Backing.VNODE && dirtied(r)) {
+        swapNode(r.name() + "-file", r.sparse());
+      } else if (r.backing() == RegionSpec.Backing.PAGER && dirtied(r)) {
         graph.edge(pageout, regionNode(r), EdgeKind.WAIT,
             "pageout evicts dirty pages of " + r.name() + " with a data return to " + r.pager());
       }

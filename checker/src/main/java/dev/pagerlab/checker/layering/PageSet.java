@@ -31,9 +31,17 @@ record PageSet(String key, String label, int size, Optional<String> region, Stri
         k.name() + "'s pageable pages");
   }
 
-  /** A region's pages, paged by its pager. */
+  /**
+   * A region's pages: paged by its pager process, or by the vnode pager down the swap stack to
+   * its mapped file (no region edge), or device memory that is never paged (no pages at all).
+   */
   static PageSet of(RegionSpec r) {
     String key = "region:" + r.name();
-    return new PageSet(key, key + "/pagein", r.pages(), Optional.of(r.name()), "", r.name() + "'s pages");
+    return switch (r.backing()) {
+      case PAGER -> new PageSet(key, key + "/pagein", r.pages(), Optional.of(r.name()), "", r.name() + "'s pages");
+      case VNODE -> new PageSet(key, key + "/pagein", r.pages(), Optional.empty(), "",
+          r.name() + "'s mapped file pages");
+      case DEVICE -> new PageSet(key, key + "/pagein", 0, Optional.empty(), "", r.name() + "'s device pages");
+    };
   }
 }

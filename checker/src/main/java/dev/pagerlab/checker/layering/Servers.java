@@ -14,7 +14,8 @@ final class Servers {
   static Set<String> of(Scenario scenario) {
     Set<String> names = new HashSet<>();
     scenario.layers().stream().map(LayerSpec::server).flatMap(java.util.Optional::stream).forEach(names::add);
-    scenario.regions().stream().map(RegionSpec::pager).forEach(names::add);
+    scenario.regions().stream().filter(r -> r.backing() == RegionSpec.Backing.PAGER).map(RegionSpec::pager)
+        .forEach(names::add);
     scenario.swap().dynamic().ifPresent(d -> names.add(d.daemon()));
     return names;
   }

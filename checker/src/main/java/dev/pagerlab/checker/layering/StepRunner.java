@@ -77,7 +77,8 @@ final class StepRunner {
   private void touchRegion(Context c, List<Node> sources, Step.TouchRegion t, String what) {
     Optional<RegionSpec> r = builder.scenario().region(t.region());
     r.ifPresent(region -> touch(c, sources, PageSet.of(region), t.pages(), c.label() + " touches and dirties "
-        + pages(t.pages()) + " of region " + region.name() + " (" + what + "), paged by " + region.pager()));
+        + pages(t.pages()) + " of region " + region.name() + " (" + what + "), paged by "
+        + (region.backing() == RegionSpec.Backing.PAGER ? region.pager() : "the " + region.backing().word() + " pager")));
   }
 
   private void touch(Context c, List<Node> sources, PageSet set, int n, String reason) {

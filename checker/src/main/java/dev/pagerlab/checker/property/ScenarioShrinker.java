@@ -198,7 +198,7 @@ public final class ScenarioShrinker implements Shrink<Scenario> {
 
   private static Scenario withRegionPages(Scenario s, int i, int pages) {
     RegionSpec r = s.regions().get(i);
-    Scenario out = ScenarioEdit.regions(s, ScenarioEdit.set(s.regions(), i, new RegionSpec(r.name(), pages, r.pager())));
+    Scenario out = ScenarioEdit.regions(s, ScenarioEdit.set(s.regions(), i, new RegionSpec(r.name(), pages, r.pager(), r.backing(), r.sparse())));
     return ScenarioEdit.mapEverySteps(out, steps -> ScenarioEdit.mapSteps(steps, step ->
         Optional.of(step instanceof Step.TouchRegion t && t.region().equals(r.name())
             ? new Step.TouchRegion(t.region(), Math.min(t.pages(), pages)) : step)));

@@ -135,7 +135,7 @@ public final class ScenarioValidity {
 
   private static void region(Scenario s, RegionSpec r, List<String> problems) {
     require(r.pages() >= 1, () -> "region " + r.name() + " needs pages >= 1", problems);
-    require(s.process(r.pager()).isPresent(), () -> "region " + r.name() + " names unknown pager " + r.pager(), problems);
+    require(r.backing() != RegionSpec.Backing.PAGER || s.process(r.pager()).isPresent(), () -> "region " + r.name() + " names unknown pager " + r.pager(), problems);
   }
 
   private static void extension(Scenario s, KextSpec k, List<String> problems) {
