@@ -43,8 +43,9 @@ public final class Main {
             Check scenario files or folders (none: the built-in catalog); write reports to DIR
             (default reports/). Exit 0 when every verdict meets its expect, 1 when one does not,
             2 on bad input.
-        pagerlab simulate FILE [--seed N] [--steps N] [--profile-dir DIR] [--quiet]
-            Run one seeded, reproducible schedule and print its timeline and statistics.
+        pagerlab simulate FILE [--seed N] [--steps N] [--profile-dir DIR] [--live DIR] [--quiet]
+            Run one seeded, reproducible schedule and print its timeline and statistics; with
+            --live, swap for real through pagerlab's FUSE filesystem mounted at DIR.
         pagerlab shrink FILE [--out FILE] [--max-states N]
             Print the smallest scenario (fewer frames, pages, threads, layers, steps) that still
             deadlocks.

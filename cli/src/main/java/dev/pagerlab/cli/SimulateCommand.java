@@ -18,7 +18,7 @@ import java.util.Set;
 
 /** {@code pagerlab simulate}: one seeded, reproducible schedule with its timeline and statistics. */
 final class SimulateCommand {
-  private static final Set<String> VALUED = Set.of("--seed", "--steps", "--profile-dir");
+  private static final Set<String> VALUED = Set.of("--seed", "--steps", "--profile-dir", "--live");
   private static final Set<String> FLAGS = Set.of("--quiet");
   private final PrintStream out;
   private final PrintStream err;
@@ -57,7 +57,21 @@ final class SimulateCommand {
       err.println("simulate: cannot read profile: " + e.getMessage());
       return 2;
     }
-    SimulationResult r = new Simulator(model, seed, steps, seeds).run();
+    SimulationResult r;
+    LiveSwap live = null;
+    try {
+      if (a.flag("--live")) {
+        live = LiveSwap.open(Path.of(a.get("--live", "")), s);
+      }
+      Simulator sim = new Simulator(model, seed, steps, seeds);
+      r = (live == null ? sim : sim.device(live)).run();
+    } catch (dev.pagerlab.fusefs.MountException | IOException | java.io.UncheckedIOException e) {
+      err.println("simulate --live: " + e.getMessage());
+      if (live != null) {
+        live.close();
+      }
+      return 2;
+    }
     if (!a.flag("--quiet")) {
       out.println("# " + s.name() + " (seed " + seed + "): step thread: what happened  | free, resident, swapped, slots");
       for (SimulationResult.Entry e : r.timeline()) {
@@ -67,6 +81,13 @@ final class SimulateCommand {
       }
     }
     printStatistics(model, r);
+    if (live != null) {
+      out.println("  " + live.summary());
+      live.close();
+      if (live.mismatches() > 0) {
+        return 1;
+      }
+    }
     if (profiles != null) {
       try {
         Path p = profiles.save(s.name(), r.profiles());

@@ -18,6 +18,7 @@ public final class Simulator {
   private final long seed;
   private final int maxSteps;
   private final WorkingSet workingSet;
+  private SwapDevice device = SwapDevice.none();
 
   /** A simulator of a model with a seed, a step limit and saved working-set profiles. */
   public Simulator(VmModel model, long seed, int maxSteps, Map<String, List<Integer>> profiles) {
@@ -25,6 +26,12 @@ public final class Simulator {
     this.seed = seed;
     this.maxSteps = maxSteps;
     this.workingSet = new WorkingSet(model, 4, profiles);
+  }
+
+  /** Sends every swap write and read of the run to {@code d} as well (live mode); returns this simulator. */
+  public Simulator device(SwapDevice d) {
+    this.device = d;
+    return this;
   }
 
   /** Runs until the system is stuck, quiescent, or the step limit. */
@@ -55,6 +62,8 @@ public final class Simulator {
       }
       VmState next = model.apply(s, t);
       errors += t.kind() == VmTransition.EIO || t.kind() == VmTransition.TIMEOUT ? 1 : 0;
+      List<Integer> written = new ArrayList<>();
+      List<Integer> read = new ArrayList<>();
       for (int p = 0; p < model.pages(); p++) {
         PageStatus a = model.pageStatus(s, p);
         PageStatus b = model.pageStatus(next, p);
@@ -66,16 +75,19 @@ public final class Simulator {
           faults++;
         } else if (a == PageStatus.READING && (b == PageStatus.RESIDENT_CLEAN || b == PageStatus.RESIDENT_DIRTY)) {
           pageins++;
+          read.add(p);
           for (int q : workingSet.fault(p)) {
             VmState after = model.prefetch(next, q);
             if (after != next) {
               prefetches++;
               prefetched.add(q);
+              read.add(q);
               next = after;
             }
           }
         } else if (a == PageStatus.WRITING && b == PageStatus.PAGED_OUT) {
           pageouts++;
+          written.add(p);
         } else if (a == PageStatus.RESIDENT_CLEAN && b == PageStatus.PAGED_OUT) {
           pageouts++;
         }
@@ -84,6 +96,12 @@ public final class Simulator {
         lastUse[touched] = step + 1L;
       }
       String slots = swap.step(model.changes(s, next));
+      for (int p : written) {
+        swap.slotOf(p).ifPresent(slot -> device.write(slot.file(), slot.slot(), p));
+      }
+      for (int p : read) {
+        swap.slotOf(p).ifPresent(slot -> device.read(slot.file(), slot.slot(), p));
+      }
       timeline.add(new SimulationResult.Entry(step + 1, model.threadName(t.thread()), label + slots,
           model.summary(next)));
       s = next;
