@@ -7,6 +7,12 @@ import java.util.List;
 /**
  * The rules of SCENARIOS.md section 2 as code: which moves are enabled, what they do, and who
  * waits for whom. One {@link Exec} reads (and, when applying, writes) a copy of a state.
+ *
+ * <p>This file is long on purpose: it is the whole contract in one place, in the contract's
+ * order (steps, the I/O path, userland servers, pageout and faults, the dynamic pager), so a
+ * reader can check each rule against SCENARIOS.md and docs/SEMANTICS.md side by side. Each
+ * move's check and its effect sit in the same method, guarded by {@code doIt}, so enabledness
+ * and application cannot drift apart.
  */
 final class Semantics {
   // Core vector: free frames, dynamic pager request, pages ever lost, then files, pages, locks.
