@@ -1,6 +1,7 @@
 package dev.pagerlab.checker;
 
 import dev.pagerlab.checker.explore.Bounds;
+import dev.pagerlab.checker.property.ScenarioEdit;
 import dev.pagerlab.vmcore.spec.KextSpec;
 import dev.pagerlab.vmcore.spec.LayerKind;
 import dev.pagerlab.vmcore.spec.LayerSpec;
@@ -108,7 +109,7 @@ public final class MitigationSearch {
     for (SwapFileSpec f : s.swap().files()) {
       if (!f.preallocated()) {
         out.add(new Candidate(new Mitigation("preallocate", f.name(), "preallocate swap file " + f.name()),
-            sc -> withSwap(sc, new SwapSpec(sc.swap().files().stream().map(g -> g.name().equals(f.name())
+            sc -> ScenarioEdit.swap(sc, new SwapSpec(sc.swap().files().stream().map(g -> g.name().equals(f.name())
                 ? new SwapFileSpec(g.name(), g.slots(), true) : g).toList(), sc.swap().stack(), sc.swap().dynamic()))));
       }
     }
@@ -116,7 +117,7 @@ public final class MitigationSearch {
       if (l.kind() == LayerKind.NETWORK && l.allocPerRequest() > 0 && !l.memalloc()) {
         out.add(new Candidate(new Mitigation("memalloc", l.id(), "use memalloc sockets on " + l.id()
             + " so its receive path may use the reserve"),
-            sc -> withLayers(sc, sc.layers().stream().map(x -> x.id().equals(l.id()) ? new LayerSpec(x.id(), x.kind(),
+            sc -> ScenarioEdit.layers(sc, sc.layers().stream().map(x -> x.id().equals(l.id()) ? new LayerSpec(x.id(), x.kind(),
                 x.server(), x.kext(), x.below(), x.allocPerWrite(), x.allocPerRequest(), true, x.eio(), x.timeout())
                 : x).toList())));
       }
@@ -125,7 +126,7 @@ public final class MitigationSearch {
       if (k.pageable() > 0) {
         out.add(new Candidate(new Mitigation("wire-kext", k.name(), "allocate " + k.name()
             + "'s pageable memory with IOMalloc (wired) instead of IOMallocPageable"),
-            sc -> withKexts(sc, sc.extensions().stream().map(x -> x.name().equals(k.name())
+            sc -> ScenarioEdit.extensions(sc, sc.extensions().stream().map(x -> x.name().equals(k.name())
                 ? new KextSpec(x.name(), x.wired() + x.pageable(), 0, x.onIo().stream()
                     .filter(st -> !(st instanceof dev.pagerlab.vmcore.spec.Step.TouchPageable)).toList()) : x).toList())));
       }
@@ -135,34 +136,12 @@ public final class MitigationSearch {
     if (m.target() + extra <= m.frames()) {
       out.add(new Candidate(new Mitigation("larger-reserve", "memory", "raise the reserve from " + m.reserved() + " to "
           + (m.reserved() + extra) + " frames (target " + (m.target() + extra) + ")"),
-          sc -> withMemory(sc, new MemorySpec(m.frames(), m.reserved() + extra, m.target() + extra))));
+          sc -> ScenarioEdit.memory(sc, new MemorySpec(m.frames(), m.reserved() + extra, m.target() + extra))));
     }
     return out;
   }
 
   static Scenario withProcess(Scenario s, String name, UnaryOperator<ProcessSpec> f) {
-    return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), s.layers(),
-        s.processes().stream().map(p -> p.name().equals(name) ? f.apply(p) : p).toList(), s.regions(),
-        s.extensions(), s.expect(), s.expectClasses());
-  }
-
-  static Scenario withSwap(Scenario s, SwapSpec swap) {
-    return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), swap, s.layers(), s.processes(),
-        s.regions(), s.extensions(), s.expect(), s.expectClasses());
-  }
-
-  static Scenario withLayers(Scenario s, List<LayerSpec> layers) {
-    return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), layers, s.processes(),
-        s.regions(), s.extensions(), s.expect(), s.expectClasses());
-  }
-
-  static Scenario withKexts(Scenario s, List<KextSpec> kexts) {
-    return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), s.layers(), s.processes(),
-        s.regions(), kexts, s.expect(), s.expectClasses());
-  }
-
-  static Scenario withMemory(Scenario s, MemorySpec memory) {
-    return new Scenario(s.name(), s.description(), s.os(), s.source(), memory, s.swap(), s.layers(), s.processes(),
-        s.regions(), s.extensions(), s.expect(), s.expectClasses());
+    return ScenarioEdit.processes(s, ScenarioEdit.mapAll(s.processes(), p -> p.name().equals(name) ? f.apply(p) : p));
   }
 }

@@ -15,35 +15,35 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Copy-with helpers over the immutable spec records; every method is pure. */
-final class ScenarioEdit {
+public final class ScenarioEdit {
   private ScenarioEdit() {}
 
-  static Scenario memory(Scenario s, MemorySpec m) {
+  public static Scenario memory(Scenario s, MemorySpec m) {
     return new Scenario(s.name(), s.description(), s.os(), s.source(), m, s.swap(), s.layers(),
         s.processes(), s.regions(), s.extensions(), s.expect(), s.expectClasses());
   }
 
-  static Scenario swap(Scenario s, SwapSpec w) {
+  public static Scenario swap(Scenario s, SwapSpec w) {
     return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), w, s.layers(),
         s.processes(), s.regions(), s.extensions(), s.expect(), s.expectClasses());
   }
 
-  static Scenario layers(Scenario s, List<LayerSpec> layers) {
+  public static Scenario layers(Scenario s, List<LayerSpec> layers) {
     return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), layers,
         s.processes(), s.regions(), s.extensions(), s.expect(), s.expectClasses());
   }
 
-  static Scenario processes(Scenario s, List<ProcessSpec> processes) {
+  public static Scenario processes(Scenario s, List<ProcessSpec> processes) {
     return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), s.layers(),
         processes, s.regions(), s.extensions(), s.expect(), s.expectClasses());
   }
 
-  static Scenario regions(Scenario s, List<RegionSpec> regions) {
+  public static Scenario regions(Scenario s, List<RegionSpec> regions) {
     return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), s.layers(),
         s.processes(), regions, s.extensions(), s.expect(), s.expectClasses());
   }
 
-  static Scenario extensions(Scenario s, List<KextSpec> extensions) {
+  public static Scenario extensions(Scenario s, List<KextSpec> extensions) {
     return new Scenario(s.name(), s.description(), s.os(), s.source(), s.memory(), s.swap(), s.layers(),
         s.processes(), s.regions(), extensions, s.expect(), s.expectClasses());
   }
@@ -60,7 +60,7 @@ final class ScenarioEdit {
     return out;
   }
 
-  static <E> List<E> mapAll(List<E> list, UnaryOperator<E> f) {
+  public static <E> List<E> mapAll(List<E> list, UnaryOperator<E> f) {
     return list.stream().map(f).toList();
   }
 
