@@ -441,6 +441,7 @@ final class Semantics {
     String waitBecause;
 
     private final boolean[] owned;
+    private long ownedBits;
     private long coreHash;
     private long[] seenScratch = new long[16];
 
@@ -448,7 +449,7 @@ final class Semantics {
       this.doIt = doIt;
       this.core = doIt ? s.core.clone() : s.core;
       this.st = doIt ? s.stacks.clone() : s.stacks;
-      this.owned = doIt ? new boolean[s.stacks.length] : null;
+      this.owned = doIt && s.stacks.length > 64 ? new boolean[s.stacks.length] : null;
       this.coreHash = doIt ? s.coreHash() : 0;
     }
 
@@ -461,11 +462,23 @@ final class Semantics {
       }
     }
 
+    private boolean isOwned(int t) {
+      return owned != null ? owned[t] : (ownedBits & (1L << t)) != 0;
+    }
+
+    private void markOwned(int t) {
+      if (owned != null) {
+        owned[t] = true;
+      } else {
+        ownedBits |= 1L << t;
+      }
+    }
+
     /** The thread's stack, copied once per transition before its first write. */
     int[] own(int t) {
-      if (!owned[t]) {
+      if (!isOwned(t)) {
         st[t] = st[t].clone();
-        owned[t] = true;
+        markOwned(t);
       }
       return st[t];
     }
@@ -627,14 +640,14 @@ final class Semantics {
       s[f + B] = b;
       s[f + C] = c;
       st[t] = s;
-      owned[t] = true;
+      markOwned(t);
     }
 
     /** Pops the top frame and frees the buffers it held. */
     void pop(int t) {
       setFree(free() + topField(t, BUFS));
       st[t] = Arrays.copyOf(st[t], st[t].length - FS);
-      owned[t] = true;
+      markOwned(t);
     }
 
     // ---- the actions ----
@@ -900,7 +913,7 @@ final class Semantics {
       }
       int bufs = topField(t, BUFS);
       st[t] = Arrays.copyOf(st[t], st[t].length - FS);
-      owned[t] = true;
+      markOwned(t);
       if (st[t].length > 0) {
         set(t, BUFS, topField(t, BUFS) + bufs);
       } else {

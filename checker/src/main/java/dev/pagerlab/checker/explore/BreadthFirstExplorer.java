@@ -42,7 +42,7 @@ public final class BreadthFirstExplorer {
   /** Explores every state reachable from the model's start, within the bounds. */
   public Exploration explore(VmModel model) {
     long started = System.nanoTime();
-    FingerprintStateSet seen = new FingerprintStateSet(1 << 10);
+    FingerprintStateSet seen = new FingerprintStateSet(1 << 14);
     IntList parent = new IntList();
     IntList choice = new IntList();
     ArrayDeque<VmState> frontier = new ArrayDeque<>();
