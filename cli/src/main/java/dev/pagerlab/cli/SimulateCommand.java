@@ -80,7 +80,7 @@ final class SimulateCommand {
             e.step(), e.text(), x.free(), x.resident(), x.swapped(), x.slotsUsed(), x.slotsTotal()));
       }
     }
-    printStatistics(model, r);
+    printStatistics(model, r, steps);
     if (live != null) {
       out.println("  " + live.summary());
       live.close();
@@ -100,7 +100,7 @@ final class SimulateCommand {
     return 0;
   }
 
-  private void printStatistics(VmModel model, SimulationResult r) {
+  private void printStatistics(VmModel model, SimulationResult r, int maxSteps) {
     StateSummary x = r.last();
     out.println();
     out.println("statistics after " + r.steps() + " steps (seed " + r.seed() + "):");
@@ -114,7 +114,7 @@ final class SimulateCommand {
           + f.free() + " free of " + f.slots() + ", largest free run " + f.largestFreeRun() + " (blist)");
     }
     if (r.blocked().isEmpty()) {
-      out.println("  no thread is blocked" + (r.stuck() ? "" : r.steps() > 0 ? "" : ""));
+      out.println("  no thread is blocked");
     } else {
       out.println("  blocked threads:");
       for (WaitFor w : r.blocked()) {
@@ -123,7 +123,12 @@ final class SimulateCommand {
                 w.on().stream().map(model::threadName).toList())) + ": " + w.because());
       }
     }
-    out.println(r.stuck() ? "  STUCK: no thread can move and some are blocked (run `pagerlab check` on it)"
-        : "  ended " + (r.steps() >= 0 && r.blocked().isEmpty() ? "quiescent or at the step limit" : "with blocked threads"));
+    if (r.stuck()) {
+      out.println("  STUCK: no thread can move and some are blocked (run `pagerlab check` on it)");
+    } else if (r.steps() >= maxSteps) {
+      out.println("  stopped at the step limit (" + maxSteps + "); raise it with --steps");
+    } else {
+      out.println("  ended quiescent: nothing left to do and no thread blocked");
+    }
   }
 }
