@@ -32,31 +32,24 @@ public final class Checker {
         verdict = "deadlock";
       }
     }
-    if (searched != null) {
-      Trace trace = Trace.replay(model, searched);
-      witness = trace.witness(model, searched);
-      cycle = trace.cycleEdges(model);
-      events.addAll(trace.events());
-    } else if (target >= 0) {
-      List<Integer> schedule = ex.pathTo(target);
+    java.util.Set<DeadlockClass> found = java.util.EnumSet.noneOf(DeadlockClass.class);
+    found.addAll(ex.classes());
+    java.util.Set<List<String>> ownerCycles = new java.util.HashSet<>(ex.ownerCycles());
+    List<Integer> schedule = searched != null ? searched : target >= 0 ? ex.pathTo(target) : null;
+    if (schedule != null) {
       Trace trace = Trace.replay(model, schedule);
       witness = trace.witness(model, schedule);
       cycle = trace.cycleEdges(model);
       events.addAll(trace.events());
-    }
-    java.util.Set<DeadlockClass> found = java.util.EnumSet.noneOf(DeadlockClass.class);
-    found.addAll(ex.classes());
-    if (searched != null) {
-      found.addAll(Trace.replay(model, searched).lastClasses(model));
+      if (searched != null) {
+        found.addAll(witness.classes());
+        ownerCycles.addAll(CycleAnalysis.ownerCycles(model, model.waitsQuick(trace.last())));
+      }
     }
     List<DeadlockClass> classes = found.stream().sorted().toList();
-    java.util.Set<List<String>> ownerCycles = new java.util.HashSet<>(ex.ownerCycles());
-    if (searched != null) {
-      VmState last = Trace.replay(model, searched).last();
-      ownerCycles.addAll(CycleAnalysis.ownerCycles(model, model.waitsQuick(last)));
-    }
-    List<StaticChain> chains = StaticOracle.chains(scenario, ownerCycles);
-    events.addAll(StaticOracle.missed(scenario, ex));
+    StaticOracle.Joined statics = StaticOracle.join(scenario, ownerCycles, found);
+    List<StaticChain> chains = statics.chains();
+    events.addAll(statics.missed());
     List<MitigationSet> mitigations = List.of();
     if (options.mitigations() && "deadlock".equals(verdict)) {
       mitigations = MitigationSearch.search(scenario, options);

@@ -16,40 +16,43 @@ import java.util.TreeSet;
 public final class StaticOracle {
   private StaticOracle() {}
 
-  /** The static chains of a scenario, each marked reachable or potential only. */
-  public static List<StaticChain> chains(Scenario s, Exploration ex) {
-    return chains(s, ex.ownerCycles());
-  }
+  /**
+   * The static chains shown in a report, and what the static analysis missed.
+   *
+   * @param chains the first {@link LayeringAnalysis#DEFAULT_LIMIT} chains, each marked reachable or potential only
+   * @param missed explorer cycles and classes that no static chain accounts for (each a bug in the analysis)
+   */
+  public record Joined(List<StaticChain> chains, List<String> missed) {}
 
-  /** The static chains, each marked reachable when one of the given explorer cycles has its owners. */
-  public static List<StaticChain> chains(Scenario s, Set<List<String>> ownerCycles) {
-    List<StaticChain> out = new ArrayList<>();
-    for (StaticChain c : LayeringAnalysis.analyze(s)) {
+  /** Joins the static analysis (run once) with the cycles and classes the explorer reached. */
+  public static Joined join(Scenario s, Set<List<String>> ownerCycles, Set<DeadlockClass> reached) {
+    List<StaticChain> all = LayeringAnalysis.analyze(s, 4096);
+    List<StaticChain> shown = new ArrayList<>();
+    Set<List<String>> known = new java.util.HashSet<>();
+    for (StaticChain c : all) {
       List<String> owners = List.copyOf(new TreeSet<>(LayeringAnalysis.owners(c)));
-      boolean reachable = ownerCycles.contains(owners);
-      out.add(new StaticChain(c.nodes(), c.classes(), reachable, c.text()));
+      known.add(owners);
+      if (shown.size() < LayeringAnalysis.DEFAULT_LIMIT) {
+        shown.add(new StaticChain(c.nodes(), c.classes(), ownerCycles.contains(owners), c.text()));
+      }
     }
-    return out;
+    List<String> missed = new ArrayList<>();
+    for (List<String> cycle : ownerCycles.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList()) {
+      if (!known.contains(cycle)) {
+        missed.add("static analysis missed a reachable cycle through " + String.join(", ", cycle));
+      }
+    }
+    Set<DeadlockClass> potential = LayeringAnalysis.potentialClasses(s);
+    for (DeadlockClass c : new TreeSet<>(reached)) {
+      if (!potential.contains(c)) {
+        missed.add("static analysis missed the reachable class " + c.word());
+      }
+    }
+    return new Joined(shown, missed);
   }
 
   /** Explorer cycles, and classes, that no static chain accounts for. */
   public static List<String> missed(Scenario s, Exploration ex) {
-    List<String> out = new ArrayList<>();
-    Set<List<String>> known = new java.util.HashSet<>();
-    for (StaticChain c : LayeringAnalysis.analyze(s, 4096)) {
-      known.add(List.copyOf(new TreeSet<>(LayeringAnalysis.owners(c))));
-    }
-    for (List<String> cycle : ex.ownerCycles()) {
-      if (!known.contains(cycle)) {
-        out.add("static analysis missed a reachable cycle through " + String.join(", ", cycle));
-      }
-    }
-    Set<DeadlockClass> potential = LayeringAnalysis.potentialClasses(s);
-    for (DeadlockClass c : ex.classes()) {
-      if (!potential.contains(c)) {
-        out.add("static analysis missed the reachable class " + c.word());
-      }
-    }
-    return out;
+    return join(s, ex.ownerCycles(), ex.classes()).missed();
   }
 }
