@@ -443,10 +443,12 @@ final class Semantics {
     private final boolean[] owned;
     private long ownedBits;
     private long coreHash;
-    private long[] seenScratch = new long[16];
+    private final VmState from;
+    private long[] seenScratch;
 
     Exec(VmState s, boolean doIt) {
       this.doIt = doIt;
+      this.from = s;
       this.core = doIt ? s.core.clone() : s.core;
       this.st = doIt ? s.stacks.clone() : s.stacks;
       this.owned = doIt && s.stacks.length > 64 ? new boolean[s.stacks.length] : null;
@@ -483,8 +485,22 @@ final class Semantics {
       return st[t];
     }
 
+    /** The written state, its hashes brought up to date from the state it was copied from. */
     VmState state() {
-      return new VmState(core, st, coreHash);
+      long x = from.stackXor();
+      if (owned == null) {
+        for (long bits = ownedBits; bits != 0; bits &= bits - 1) {
+          int t = Long.numberOfTrailingZeros(bits);
+          x ^= VmState.stackHash(t, from.stacks[t]) ^ VmState.stackHash(t, st[t]);
+        }
+      } else {
+        for (int t = 0; t < st.length; t++) {
+          if (owned[t]) {
+            x ^= VmState.stackHash(t, from.stacks[t]) ^ VmState.stackHash(t, st[t]);
+          }
+        }
+      }
+      return new VmState(core, st, coreHash, x);
     }
 
     // ---- reading ----
@@ -1225,6 +1241,10 @@ final class Semantics {
         return;
       }
       long[] seen = seenScratch;
+      if (seen == null) {
+        seen = new long[16];
+        seenScratch = seen;
+      }
       int nseen = 0;
       boolean slot = slotFile(-1) >= 0;
       for (int p = 0; p < m.pages; p++) {

@@ -14,6 +14,8 @@ public final class VmState {
   private boolean hashed;
   private long coreHash;
   private boolean coreHashed;
+  private long stackXor;
+  private boolean stackXorKnown;
 
   VmState(int[] core, int[][] stacks) {
     this.core = core;
@@ -25,6 +27,13 @@ public final class VmState {
     this(core, stacks);
     this.coreHash = coreHash;
     this.coreHashed = true;
+  }
+
+  /** A state whose core hash and stack hash the caller kept up to date. */
+  VmState(int[] core, int[][] stacks, long coreHash, long stackXor) {
+    this(core, stacks, coreHash);
+    this.stackXor = stackXor;
+    this.stackXorKnown = true;
   }
 
   /** The hash of one core slot holding one value; the core hash is the XOR over all slots. */
@@ -50,13 +59,36 @@ public final class VmState {
     return coreHash;
   }
 
+  /**
+   * The XOR of every thread's stack hash: a transition rehashes only the stacks it wrote
+   * ({@link #stackHash}), not all of them.
+   */
+  long stackXor() {
+    if (!stackXorKnown) {
+      long h = 0;
+      for (int t = 0; t < stacks.length; t++) {
+        h ^= stackHash(t, stacks[t]);
+      }
+      stackXor = h;
+      stackXorKnown = true;
+    }
+    return stackXor;
+  }
+
+  /** The hash of thread {@code t}'s stack: seeded by the thread and its length, fully mixed. */
+  static long stackHash(int t, int[] s) {
+    long h = hash((t + 1) * 0xD6E8FEB86659FD93L ^ s.length * 0xC2B2AE3D27D4EB4FL, s);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
   /** A 64-bit fingerprint of the canonical encoding, computed once. */
   public long fingerprint() {
     if (!hashed) {
-      long h = coreHash();
-      for (int[] s : stacks) {
-        h = hash(h ^ (s.length * 0xC2B2AE3D27D4EB4FL), s);
-      }
+      long h = coreHash() ^ stackXor();
       h ^= h >>> 33;
       h *= 0xff51afd7ed558ccdL;
       fingerprint = h ^ (h >>> 33);
@@ -107,6 +139,50 @@ public final class VmState {
     }
     return new VmState(core, stacks);
   }
+
+  /** Ints {@link #packInto} writes: the encoding plus the two hashes, so unpacking need not rehash. */
+  public int packedLength() {
+    int n = core.length + stacks.length + 4;
+    for (int[] s : stacks) {
+      n += s.length;
+    }
+    return n;
+  }
+
+  /** Writes {@link #packedLength()} ints at {@code at}: the two hashes, then {@link #encode()}. */
+  public void packInto(int[] dst, int at) {
+    long h = coreHash();
+    dst[at++] = (int) (h >>> 32);
+    dst[at++] = (int) h;
+    long x = stackXor();
+    dst[at++] = (int) (x >>> 32);
+    dst[at++] = (int) x;
+    System.arraycopy(core, 0, dst, at, core.length);
+    at += core.length;
+    for (int[] s : stacks) {
+      dst[at++] = s.length;
+      System.arraycopy(s, 0, dst, at, s.length);
+      at += s.length;
+    }
+  }
+
+  /** Rebuilds a state that {@link #packInto} wrote at {@code at}. */
+  public static VmState unpack(int[] src, int at, int coreLength, int threads) {
+    long h = ((long) src[at] << 32) | (src[at + 1] & 0xffffffffL);
+    long x = ((long) src[at + 2] << 32) | (src[at + 3] & 0xffffffffL);
+    at += 4;
+    int[] core = Arrays.copyOfRange(src, at, at + coreLength);
+    at += coreLength;
+    int[][] stacks = new int[threads][];
+    for (int t = 0; t < threads; t++) {
+      int len = src[at++];
+      stacks[t] = len == 0 ? EMPTY : Arrays.copyOfRange(src, at, at + len);
+      at += len;
+    }
+    return new VmState(core, stacks, h, x);
+  }
+
+  private static final int[] EMPTY = new int[0];
 
   @Override
   public boolean equals(Object o) {

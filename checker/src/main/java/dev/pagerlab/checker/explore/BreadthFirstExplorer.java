@@ -5,11 +5,12 @@ import dev.pagerlab.vmcore.VmModel;
 import dev.pagerlab.vmcore.VmState;
 import dev.pagerlab.vmcore.VmTransition;
 import dev.pagerlab.vmcore.WaitFor;
-import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Breadth-first search over fingerprints: the first stuck state found is at the smallest depth,
@@ -41,55 +42,80 @@ public final class BreadthFirstExplorer {
 
   /** Explores every state reachable from the model's start, within the bounds. */
   public Exploration explore(VmModel model) {
-    long started = System.nanoTime();
-    FingerprintStateSet seen = new FingerprintStateSet(1 << 14);
-    IntList parent = new IntList();
-    IntList choice = new IntList();
-    ArrayDeque<VmState> frontier = new ArrayDeque<>();
-    VmState init = model.initial();
-    long maxStates = Math.min(bounds.maxStates(), statesThatFit(init));
-    String stateBound = maxStates < bounds.maxStates() ? "memory=" + maxStates + " states" : "states=" + maxStates;
-    seen.add(init.fingerprint());
-    parent.add(-1);
-    choice.add(-1);
-    frontier.add(init);
-    int head = 0;
-    long transitions = 0;
-    int depth = 0;
-    int levelEnd = 1;
+    return new Search(model).run();
+  }
+
+  /**
+   * One search. The work for one state sits in its own method, {@link #expand}, so the JIT
+   * compiles it as an ordinary hot method after a few thousand states; a single long loop would
+   * run as on-stack-replaced code for the whole of a one-shot search, at about half the speed.
+   */
+  private final class Search {
+    final VmModel model;
+    final long started = System.nanoTime();
+    final FingerprintStateSet seen = new FingerprintStateSet(1 << 14);
+    final IntList parent = new IntList();
+    final IntList choice = new IntList();
+    final PackedStateQueue frontier;
+    long transitions;
+    int depth;
     int deadlock = -1;
     int exhausted = -1;
     int dataLoss = -1;
-    long deadlockStates = 0;
-    Set<DeadlockClass> classes = EnumSet.noneOf(DeadlockClass.class);
-    Set<List<String>> ownerCycles = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+    long deadlockStates;
+    final Set<DeadlockClass> classes = EnumSet.noneOf(DeadlockClass.class);
+    final Set<List<String>> ownerCycles = new TreeSet<>(Comparator.comparing(Object::toString));
     Set<DeadlockClass> lastClasses = EnumSet.noneOf(DeadlockClass.class);
     String bound = "none";
-    long nextReport = System.nanoTime() + 500_000_000L;
-    while (!frontier.isEmpty()) {
-      if (head == levelEnd) {
-        depth++;
-        levelEnd = parent.size();
-      }
-      VmState s = frontier.poll();
-      int id = head++;
-      List<VmTransition> enabled = model.enabled(s);
-      if (enabled.isEmpty()) {
-        List<WaitFor> waits = model.waitsQuick(s);
-        if (!waits.isEmpty()) {
-          CycleAnalysis a = CycleAnalysis.of(model, waits);
-          if (a.hasCycle()) {
-            deadlockStates++;
-            classes.addAll(a.classes());
-            if (ownerCycles.size() < 256 && (deadlockStates < 64 || !lastClasses.equals(a.classes()))) {
-              ownerCycles.addAll(CycleAnalysis.ownerCycles(model, waits));
-              lastClasses = a.classes();
-            }
-            deadlock = deadlock < 0 ? id : deadlock;
-          } else if (exhausted < 0) {
-            exhausted = id;
+
+    Search(VmModel model) {
+      this.model = model;
+      this.frontier = new PackedStateQueue(model.coreLength(), model.threads());
+    }
+
+    Exploration run() {
+      VmState init = model.initial();
+      long maxStates = Math.min(bounds.maxStates(), statesThatFit(init));
+      String stateBound = maxStates < bounds.maxStates() ? "memory=" + maxStates + " states" : "states=" + maxStates;
+      seen.add(init.fingerprint());
+      parent.add(-1);
+      choice.add(-1);
+      frontier.add(init);
+      int head = 0;
+      int levelEnd = 1;
+      long nextReport = System.nanoTime() + 500_000_000L;
+      while (!frontier.isEmpty()) {
+        if (head == levelEnd) {
+          depth++;
+          levelEnd = parent.size();
+        }
+        expand(frontier.poll(), head++);
+        if (parent.size() >= maxStates) {
+          bound = stateBound;
+          break;
+        }
+        if ((head & 1023) == 0) {
+          long now = System.nanoTime();
+          if ((now - started) / 1_000_000 >= bounds.maxMillis()) {
+            bound = "time=" + (bounds.maxMillis() / 1000) + "s";
+            break;
+          }
+          if (now >= nextReport) {
+            progress.progress(parent.size(), depth, frontier.size(), (now - started) / 1_000_000);
+            nextReport = now + 500_000_000L;
           }
         }
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      return new Exploration(parent.size(), transitions, depth, bound, millis, deadlock, exhausted, dataLoss,
+          classes, deadlockStates, ownerCycles, parent.toArray(), choice.toArray());
+    }
+
+    /** Classifies state {@code id} and queues its successors not seen before. */
+    void expand(VmState s, int id) {
+      List<VmTransition> enabled = model.enabled(s);
+      if (enabled.isEmpty()) {
+        stuck(s, id);
       }
       if (dataLoss < 0 && model.lostAny(s)) {
         dataLoss = id;
@@ -98,10 +124,12 @@ public final class BreadthFirstExplorer {
         if (!enabled.isEmpty()) {
           bound = "depth=" + bounds.maxDepth();
         }
-        continue;
+        return;
       }
       int only = reduce ? localStep(model, s, enabled) : -1;
-      for (int i = only < 0 ? 0 : only; i < (only < 0 ? enabled.size() : only + 1); i++) {
+      int from = only < 0 ? 0 : only;
+      int to = only < 0 ? enabled.size() : only + 1;
+      for (int i = from; i < to; i++) {
         VmState next = model.apply(s, enabled.get(i));
         transitions++;
         if (seen.add(next.fingerprint())) {
@@ -110,25 +138,27 @@ public final class BreadthFirstExplorer {
           frontier.add(next);
         }
       }
-      if (parent.size() >= maxStates) {
-        bound = stateBound;
-        break;
+    }
+
+    /** A state with no move: a deadlock if its waits close a cycle, else exhausted (if anyone waits). */
+    void stuck(VmState s, int id) {
+      List<WaitFor> waits = model.waitsQuick(s);
+      if (waits.isEmpty()) {
+        return;
       }
-      if ((head & 1023) == 0) {
-        long now = System.nanoTime();
-        if ((now - started) / 1_000_000 >= bounds.maxMillis()) {
-          bound = "time=" + (bounds.maxMillis() / 1000) + "s";
-          break;
+      CycleAnalysis a = CycleAnalysis.of(model, waits);
+      if (a.hasCycle()) {
+        deadlockStates++;
+        classes.addAll(a.classes());
+        if (ownerCycles.size() < 256 && (deadlockStates < 64 || !lastClasses.equals(a.classes()))) {
+          ownerCycles.addAll(CycleAnalysis.ownerCycles(model, waits));
+          lastClasses = a.classes();
         }
-        if (now >= nextReport) {
-          progress.progress(parent.size(), depth, frontier.size(), (now - started) / 1_000_000);
-          nextReport = now + 500_000_000L;
-        }
+        deadlock = deadlock < 0 ? id : deadlock;
+      } else if (exhausted < 0) {
+        exhausted = id;
       }
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    return new Exploration(parent.size(), transitions, depth, bound, millis, deadlock, exhausted, dataLoss,
-        classes, deadlockStates, ownerCycles, parent.toArray(), choice.toArray());
   }
 
   /**

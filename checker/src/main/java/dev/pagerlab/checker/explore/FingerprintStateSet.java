@@ -3,12 +3,21 @@ package dev.pagerlab.checker.explore;
 /**
  * An open-addressing hash set of longs: linear probing in one primitive array, no boxing.
  * Fingerprint 0 is stored as a separate flag because 0 marks an empty slot.
+ *
+ * <p>In front of the table sits a small direct-mapped cache of recently added or found
+ * fingerprints (512 KiB, so it stays in the CPU's cache): breadth-first search meets most
+ * duplicates shortly after the first copy (the two orders of a pair of independent steps reach
+ * the same state from neighbouring parents), and a hit there answers "seen" without the cache
+ * miss a probe of a table of millions costs. The cache only ever holds fingerprints that are in
+ * the table, so a hit is never wrong.
  */
 public final class FingerprintStateSet implements StateSet {
   private long[] table;
   private int mask;
   private long size;
   private boolean hasZero;
+  private final long[] recent = new long[RECENT];
+  private static final int RECENT = 1 << 16;
 
   /** A set sized for about {@code expected} fingerprints before it grows. */
   public FingerprintStateSet(int expected) {
@@ -27,7 +36,13 @@ public final class FingerprintStateSet implements StateSet {
       size++;
       return true;
     }
-    int i = spread(fp) & mask;
+    int h = spread(fp);
+    int r = (h >>> 16 ^ h) & (RECENT - 1);
+    if (recent[r] == fp) {
+      return false;
+    }
+    recent[r] = fp;
+    int i = h & mask;
     while (true) {
       long v = table[i];
       if (v == 0) {

@@ -1,0 +1,86 @@
+package dev.pagerlab.checker.explore;
+
+import dev.pagerlab.vmcore.VmState;
+import java.util.ArrayDeque;
+
+/**
+ * The breadth-first frontier as packed ints in large chunks instead of one object graph per
+ * state: a frontier of a million states is a few dozen arrays the garbage collector never has to
+ * trace or copy piece by piece, and a state costs its encoding and nothing more.
+ */
+final class PackedStateQueue {
+  private static final int CHUNK = 1 << 20;
+
+  private final int coreLength;
+  private final int threads;
+  private final ArrayDeque<int[]> full = new ArrayDeque<>();
+  private final ArrayDeque<Integer> fullEnds = new ArrayDeque<>();
+  private int[] read;
+  private int readAt;
+  private int readEnd;
+  private int[] write;
+  private int writeAt;
+  private long size;
+
+  private final int chunk;
+
+  PackedStateQueue(int coreLength, int threads) {
+    this(coreLength, threads, CHUNK);
+  }
+
+  /** A queue with chunks of {@code chunk} ints (tests use small ones to cross chunk borders). */
+  PackedStateQueue(int coreLength, int threads, int chunk) {
+    this.coreLength = coreLength;
+    this.threads = threads;
+    this.chunk = chunk;
+  }
+
+  void add(VmState s) {
+    int n = s.packedLength();
+    if (write == null || writeAt + n > write.length) {
+      if (write == read) {
+        readEnd = writeAt;
+      } else if (write != null) {
+        full.add(write);
+        fullEnds.add(writeAt);
+      }
+      write = new int[Math.max(chunk, n)];
+      writeAt = 0;
+    }
+    s.packInto(write, writeAt);
+    writeAt += n;
+    size++;
+  }
+
+  VmState poll() {
+    if (size == 0) {
+      return null;
+    }
+    if (read == null || read != write && readAt == readEnd) {
+      if (full.isEmpty()) {
+        read = write;
+      } else {
+        read = full.poll();
+        readEnd = fullEnds.poll();
+      }
+      readAt = 0;
+    }
+    VmState s = VmState.unpack(read, readAt, coreLength, threads);
+    readAt += s.packedLength();
+    if (--size == 0) {
+      // Drained: the chunk being written starts over.
+      read = null;
+      readAt = 0;
+      writeAt = 0;
+    }
+    return s;
+  }
+
+  long size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+}
