@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,24 +26,32 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Distinct states per second on a state space too large for the examples' sizes: the first two
- * million states of a two-thread FUSE daemon with a kext, a hog and an editor. Score: ms per
- * two million states.
+ * million states of a two-thread FUSE daemon with a kext, a hog and an editor (the swap-on-fuse
+ * example grown), at 64, 128 and 256 frames (the hog and the swap file grow with the frames).
+ * Score: ms per two million states. The JVM flags are the launcher's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Xmn256m", "-XX:+UseParallelGC"})
 public class LargeExploreBenchmark {
   static final long STATES = 2_000_000;
+
+  @Param({"64", "128", "256"})
+  public int frames;
+
   VmModel model;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException, ScenarioException {
     try (InputStream in = LargeExploreBenchmark.class.getResourceAsStream("/bench/fuse-two-workers.yaml")) {
-      model = VmModel.of(ScenarioLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-          "fuse-two-workers.yaml"));
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("frames: 64", "frames: " + frames)
+          .replace("alloc: 60", "alloc: " + (frames - 4))
+          .replace("slots: 96", "slots: " + (frames + 32));
+      model = VmModel.of(ScenarioLoader.parse(yaml, "fuse-two-workers-x" + frames + ".yaml"));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.pagerlab.vmcore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rules of SCENARIOS.md section 2 as code: which moves are enabled, what they do, and who
@@ -174,20 +175,25 @@ final class Semantics {
   }
 
   VmState apply(VmState s, VmTransition tr) {
-    Exec x = new Exec(s, true);
-    switch (tr.kind()) {
-      case VmTransition.RUN -> {
-        if (x.act(tr.thread()) != RUN) {
-          throw new IllegalStateException("not enabled: " + m.threadName[tr.thread()] + " cannot run");
-        }
-      }
-      case VmTransition.EVICT -> x.evict(tr.arg());
-      case VmTransition.EIO -> x.completeIo(tr.thread(), false);
-      case VmTransition.TIMEOUT -> x.timeout(tr.thread());
-      default -> throw new IllegalStateException("unknown transition kind " + tr.kind());
-    }
-    x.normalizeDynamic();
+    Exec x = new Exec(s, true, false);
+    x.move(tr);
     return x.state();
+  }
+
+  /**
+   * Applies a transition in {@code s}'s own core, hands the successor to {@code sink}, then
+   * writes every changed slot back: no copy of the core for a successor that is only
+   * fingerprinted (or packed) and dropped. The caller must own {@code s} (no other thread reads
+   * it meanwhile), and the sink must not keep the successor, whose core is {@code s}'s.
+   */
+  void applyTransient(VmState s, VmTransition tr, Consumer<VmState> sink) {
+    Exec x = new Exec(s, true, true);
+    try {
+      x.move(tr);
+      sink.accept(x.state());
+    } finally {
+      x.undo();
+    }
   }
 
   String label(VmState s, VmTransition tr) {
@@ -446,10 +452,19 @@ final class Semantics {
     private final VmState from;
     private long[] seenScratch;
 
+    /** Old values of the slots written in place ({@code inPlace}): index, value, index, value... */
+    private int[] undoLog;
+    private int undoLength;
+
     Exec(VmState s, boolean doIt) {
+      this(s, doIt, false);
+    }
+
+    Exec(VmState s, boolean doIt, boolean inPlace) {
       this.doIt = doIt;
       this.from = s;
-      this.core = doIt ? s.core.clone() : s.core;
+      this.core = doIt && !inPlace ? s.core.clone() : s.core;
+      this.undoLog = inPlace ? new int[16] : null;
       this.st = doIt ? s.stacks.clone() : s.stacks;
       this.owned = doIt && s.stacks.length > 64 ? new boolean[s.stacks.length] : null;
       this.coreHash = doIt ? s.coreHash() : 0;
@@ -460,8 +475,39 @@ final class Semantics {
       int old = core[i];
       if (old != v) {
         coreHash ^= VmState.slotHash(i, old) ^ VmState.slotHash(i, v);
+        if (undoLog != null) {
+          if (undoLength == undoLog.length) {
+            undoLog = Arrays.copyOf(undoLog, undoLength * 2);
+          }
+          undoLog[undoLength++] = i;
+          undoLog[undoLength++] = old;
+        }
         core[i] = v;
       }
+    }
+
+    /** Writes back, newest first, every slot written in place. */
+    void undo() {
+      for (int k = undoLength - 2; k >= 0; k -= 2) {
+        core[undoLog[k]] = undoLog[k + 1];
+      }
+      undoLength = 0;
+    }
+
+    /** Takes one transition (which must be enabled) and normalizes the dynamic pager. */
+    void move(VmTransition tr) {
+      switch (tr.kind()) {
+        case VmTransition.RUN -> {
+          if (act(tr.thread()) != RUN) {
+            throw new IllegalStateException("not enabled: " + m.threadName[tr.thread()] + " cannot run");
+          }
+        }
+        case VmTransition.EVICT -> evict(tr.arg());
+        case VmTransition.EIO -> completeIo(tr.thread(), false);
+        case VmTransition.TIMEOUT -> timeout(tr.thread());
+        default -> throw new IllegalStateException("unknown transition kind " + tr.kind());
+      }
+      normalizeDynamic();
     }
 
     private boolean isOwned(int t) {

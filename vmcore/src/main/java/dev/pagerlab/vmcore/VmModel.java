@@ -418,6 +418,17 @@ public final class VmModel {
     return semantics.apply(s, t);
   }
 
+  /**
+   * Applies a transition without copying the state's core: the successor is built in place,
+   * handed to {@code sink}, and {@code s} is restored before this returns. For searches that
+   * fingerprint many successors and keep few: the caller must own {@code s} (no other thread
+   * may read it meanwhile) and the sink may read the successor ({@link VmState#fingerprint()},
+   * {@link VmState#packInto}) but must not keep it; {@link #apply} gives one to keep.
+   */
+  public void applyTransient(VmState s, VmTransition t, java.util.function.Consumer<VmState> sink) {
+    semantics.applyTransient(s, t, sink);
+  }
+
   /** The readable text of a transition enabled in {@code s}. */
   public String label(VmState s, VmTransition t) {
     return semantics.label(s, t);

@@ -168,10 +168,21 @@ public final class VmState {
 
   /** Rebuilds a state that {@link #packInto} wrote at {@code at}. */
   public static VmState unpack(int[] src, int at, int coreLength, int threads) {
+    return unpack(src, at, threads, new int[coreLength]);
+  }
+
+  /**
+   * Rebuilds a state that {@link #packInto} wrote at {@code at}, with {@code core} (of the
+   * model's core length) as its core: a search that expands one state at a time reuses one
+   * array instead of allocating one per state. The caller must not reuse the array while the
+   * state is in use.
+   */
+  public static VmState unpack(int[] src, int at, int threads, int[] core) {
     long h = ((long) src[at] << 32) | (src[at + 1] & 0xffffffffL);
     long x = ((long) src[at + 2] << 32) | (src[at + 3] & 0xffffffffL);
     at += 4;
-    int[] core = Arrays.copyOfRange(src, at, at + coreLength);
+    int coreLength = core.length;
+    System.arraycopy(src, at, core, 0, coreLength);
     at += coreLength;
     int[][] stacks = new int[threads][];
     for (int t = 0; t < threads; t++) {

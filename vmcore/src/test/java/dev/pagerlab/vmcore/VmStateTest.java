@@ -75,4 +75,37 @@ class VmStateTest {
       s = next;
     }
   }
+
+  @Test
+  void applyTransient_everyTransition_givesApplysSuccessorAndRestoresTheSource() {
+    VmModel m = rich().model();
+    VmState s = m.initial();
+    for (int i = 0; i < 80; i++) {
+      List<VmTransition> enabled = m.enabled(s);
+      if (enabled.isEmpty()) {
+        break;
+      }
+      for (VmTransition t : enabled) {
+        int[] before = s.encode();
+        long fp = s.fingerprint();
+        VmState kept = m.apply(s, t);
+        int[][] seen = new int[1][];
+        long[] seenFp = new long[1];
+        m.applyTransient(s, t, next -> {
+          seen[0] = next.encode();
+          seenFp[0] = next.fingerprint();
+        });
+        assertArrayEquals(kept.encode(), seen[0], "step " + i + ": " + m.label(s, t));
+        assertEquals(kept.fingerprint(), seenFp[0]);
+        assertArrayEquals(before, s.encode(), "applyTransient left its source changed");
+        assertEquals(fp, s.fingerprint());
+        int[] packed = new int[kept.packedLength() + 3];
+        kept.packInto(packed, 3);
+        VmState back = VmState.unpack(packed, 3, m.coreLength(), m.threads());
+        assertEquals(kept, back);
+        assertEquals(kept.fingerprint(), back.fingerprint());
+      }
+      s = m.apply(s, enabled.get(i % enabled.size()));
+    }
+  }
 }

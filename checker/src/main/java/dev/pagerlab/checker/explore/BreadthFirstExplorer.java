@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Breadth-first search over fingerprints: the first stuck state found is at the smallest depth,
@@ -50,7 +51,7 @@ public final class BreadthFirstExplorer {
    * compiles it as an ordinary hot method after a few thousand states; a single long loop would
    * run as on-stack-replaced code for the whole of a one-shot search, at about half the speed.
    */
-  private final class Search {
+  private final class Search implements Consumer<VmState> {
     final VmModel model;
     final long started = System.nanoTime();
     final FingerprintStateSet seen = new FingerprintStateSet(1 << 14);
@@ -67,6 +68,8 @@ public final class BreadthFirstExplorer {
     final Set<List<String>> ownerCycles = new TreeSet<>(Comparator.comparing(Object::toString));
     Set<DeadlockClass> lastClasses = EnumSet.noneOf(DeadlockClass.class);
     String bound = "none";
+    private int expanding;
+    private int choosing;
 
     Search(VmModel model) {
       this.model = model;
@@ -129,14 +132,21 @@ public final class BreadthFirstExplorer {
       int only = reduce ? localStep(model, s, enabled) : -1;
       int from = only < 0 ? 0 : only;
       int to = only < 0 ? enabled.size() : only + 1;
+      expanding = id;
       for (int i = from; i < to; i++) {
-        VmState next = model.apply(s, enabled.get(i));
-        transitions++;
-        if (seen.add(next.fingerprint())) {
-          parent.add(id);
-          choice.add(i);
-          frontier.add(next);
-        }
+        choosing = i;
+        model.applyTransient(s, enabled.get(i), this);
+      }
+    }
+
+    /** One successor, built in place in the state being expanded: queued (packed) if new. */
+    @Override
+    public void accept(VmState next) {
+      transitions++;
+      if (seen.add(next.fingerprint())) {
+        parent.add(expanding);
+        choice.add(choosing);
+        frontier.add(next);
       }
     }
 

@@ -11,8 +11,8 @@ import java.util.ArrayDeque;
 final class PackedStateQueue {
   private static final int CHUNK = 1 << 20;
 
-  private final int coreLength;
   private final int threads;
+  private final int[] core;
   private final ArrayDeque<int[]> full = new ArrayDeque<>();
   private final ArrayDeque<Integer> fullEnds = new ArrayDeque<>();
   private int[] read;
@@ -30,8 +30,8 @@ final class PackedStateQueue {
 
   /** A queue with chunks of {@code chunk} ints (tests use small ones to cross chunk borders). */
   PackedStateQueue(int coreLength, int threads, int chunk) {
-    this.coreLength = coreLength;
     this.threads = threads;
+    this.core = new int[coreLength];
     this.chunk = chunk;
   }
 
@@ -52,6 +52,10 @@ final class PackedStateQueue {
     size++;
   }
 
+  /**
+   * The oldest state, or null. Its core is an array the queue reuses: the state is valid until
+   * the next call of poll, and must not be kept beyond it.
+   */
   VmState poll() {
     if (size == 0) {
       return null;
@@ -65,7 +69,7 @@ final class PackedStateQueue {
       }
       readAt = 0;
     }
-    VmState s = VmState.unpack(read, readAt, coreLength, threads);
+    VmState s = VmState.unpack(read, readAt, threads, core);
     readAt += s.packedLength();
     if (--size == 0) {
       // Drained: the chunk being written starts over.
