@@ -36,7 +36,7 @@ done
 echo "building the C memfs and pagerlab's fusefs module..." >&2
 gcc -O2 -Wall -o "$work/memfs" "$here/memfs.c" $(pkg-config fuse --cflags --libs)
 # one reactor run, so vmcore resolves to its target/classes (the last module, fusefs, writes cp.txt)
-(cd "$repo" && ./mvnw -q -B -o -pl fusefs -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+(cd "$repo" && ./mvnw -q -B -pl fusefs -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
        -Dmdep.outputFile="$work/cp.txt" >&2)
 cp="$repo/fusefs/target/classes:$(cat "$work/cp.txt")"
 

@@ -184,8 +184,10 @@ public final class FuseMount implements AutoCloseable {
     long bufferSize = lib.fuse_chan_bufsize(channel);
     int fd = lib.fuse_chan_fd(channel);
     Thread[] threads = new Thread[options.threads()];
+    SwapFs fastFs = DataFastPath.enabled(platform) ? fs : null;
+    LOG.debug("READ and WRITE served {}", fastFs != null ? "by the workers from the raw request" : "through libfuse");
     for (int i = 0; i < threads.length; i++) {
-      threads[i] = new Thread(new WorkerLoop(lib, libc(), session, channel, bufferSize, fd, threads, i),
+      threads[i] = new Thread(new WorkerLoop(lib, libc(), session, channel, bufferSize, fd, threads, i, fastFs),
           "pagerlab-fuse-worker-" + i);
       threads[i].setDaemon(true);
       workers.add(threads[i]);

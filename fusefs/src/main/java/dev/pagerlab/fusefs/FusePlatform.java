@@ -67,6 +67,15 @@ public abstract class FusePlatform {
   /** Preallocates like fallocate(2); returns 0 or -errno. */
   abstract int fallocate(LibC libc, int fd, int mode, long offset, long length);
 
+  /**
+   * Whether workers may answer READ and WRITE themselves from the raw request
+   * ({@link DataFastPath}): the Linux kernel's FUSE protocol is the documented one; macFUSE's
+   * device is not tested here, so it keeps libfuse's path.
+   */
+  boolean rawDataReplies() {
+    return false;
+  }
+
   private static FusePlatform detect() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     return os.contains("mac") || os.contains("darwin") ? new MacOs() : new Linux();
@@ -74,6 +83,11 @@ public abstract class FusePlatform {
 
   /** Linux with libfuse 2 and fusermount. */
   static final class Linux extends FusePlatform {
+    @Override
+    boolean rawDataReplies() {
+      return true;
+    }
+
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
     private static final Path CONNECTIONS = Path.of("/sys/fs/fuse/connections");
     private static final int MNT_DETACH = 2;

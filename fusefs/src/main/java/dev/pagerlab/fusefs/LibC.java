@@ -20,6 +20,9 @@ public interface LibC {
   /** pwrite(2) from native memory at address {@code buf}. */
   long pwrite(int fd, @intptr_t long buf, long count, long offset);
 
+  /** write(2) from native memory at address {@code buf}. */
+  long write(int fd, @intptr_t long buf, long count);
+
   /** pread(2) into a Java array. */
   long pread(int fd, byte[] buf, long count, long offset);
 

@@ -192,13 +192,26 @@ final class SwapFs extends FuseStubFS {
   }
 
   private int readRaw(long path, long buf, long size, long offset, long fi) {
+    return read(path, buf, size, offset, MEMORY.getLong(fi + FH_OFFSET));
+  }
+
+  private int writeRaw(long path, long buf, long size, long offset, long fi) {
+    return write(path, buf, size, offset, MEMORY.getLong(fi + FH_OFFSET));
+  }
+
+  /**
+   * Serves a read of an open file ({@code handle} is what open gave the kernel) into native
+   * memory at {@code buf}: the listener, fault injection, checksums and backing, as libfuse's
+   * callback does. {@code path} is a C string's address or 0 when unknown. Returns the byte count
+   * or -errno.
+   */
+  int read(long path, long buf, long size, long offset, long handle) {
     Thread worker = Thread.currentThread();
     int result;
     try {
       listener.started(Operation.READ, offset, size, worker);
       result = injectRaw(Operation.READ, path, offset, size);
       if (result == 0) {
-        long handle = MEMORY.getLong(fi + FH_OFFSET);
         result = checksums == null ? backing.read(handle, buf, (int) size, offset)
             : checksums.read(handle, buf, (int) size, offset, path(path));
       }
@@ -208,14 +221,14 @@ final class SwapFs extends FuseStubFS {
     return finish(Operation.READ, offset, size, worker, result);
   }
 
-  private int writeRaw(long path, long buf, long size, long offset, long fi) {
+  /** Serves a write of an open file from native memory at {@code buf}, like {@link #read}. */
+  int write(long path, long buf, long size, long offset, long handle) {
     Thread worker = Thread.currentThread();
     int result;
     try {
       listener.started(Operation.WRITE, offset, size, worker);
       result = injectRaw(Operation.WRITE, path, offset, size);
       if (result == 0) {
-        long handle = MEMORY.getLong(fi + FH_OFFSET);
         result = checksums == null ? backing.write(handle, buf, (int) size, offset)
             : checksums.write(handle, buf, (int) size, offset);
       }

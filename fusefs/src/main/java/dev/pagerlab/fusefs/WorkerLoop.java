@@ -39,10 +39,15 @@ final class WorkerLoop implements Runnable {
   private final int fd;
   private final Thread[] helpers;
   private final int index;
+  private final SwapFs fastFs;
   private int nextHelper;
 
+  /**
+   * A worker; {@code fastFs}, when not null, serves READ and WRITE straight from the raw request
+   * ({@link DataFastPath}).
+   */
   WorkerLoop(FuseSessionLib lib, LibC libc, Pointer session, Pointer channel, long bufferSize, int fd,
-      Thread[] helpers, int index) {
+      Thread[] helpers, int index, SwapFs fastFs) {
     this.lib = lib;
     this.libc = libc;
     this.session = session;
@@ -51,6 +56,7 @@ final class WorkerLoop implements Runnable {
     this.fd = fd;
     this.helpers = helpers;
     this.index = index;
+    this.fastFs = fastFs;
   }
 
   @Override
@@ -60,6 +66,11 @@ final class WorkerLoop implements Runnable {
     Pointer fuseBuf = Memory.allocateDirect(rt, FUSE_BUF_SIZE, true);
     Pointer chp = Memory.allocateDirect(rt, 8, true);
     Pointer pollFd = Memory.allocateDirect(rt, 8, true);
+    DataFastPath fast = null;
+    if (fastFs != null) {
+      Pointer reply = Memory.allocateDirect(rt, bufferSize, true);
+      fast = new DataFastPath(fastFs, libc, fd, reply, bufferSize);
+    }
     LOG.debug("worker {} started with a {} byte buffer", Thread.currentThread().getName(), bufferSize);
     int res = 0;
     while (lib.fuse_session_exited(session) == 0) {
@@ -80,6 +91,11 @@ final class WorkerLoop implements Runnable {
       }
       if (index == 0 && !ALL_RECEIVE && helpers.length > 1 && pending(pollFd)) {
         wakeHelper();
+      }
+      // fuse_buf: size_t size, int flags (0: memory, not a spliced fd), void *mem
+      if (fast != null && fuseBuf.getInt(8) == 0 && fuseBuf.getAddress(16) == buffer.address()
+          && fast.serve(buffer.address(), res)) {
+        continue;
       }
       lib.fuse_session_process_buf(session, fuseBuf, channel);
     }
