@@ -31,7 +31,7 @@ class FsxIT {
   Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"memory", "memory+checksum", "memory+direct_io", "passthrough"})
+  @ValueSource(strings = {"memory", "memory+checksum", "memory+direct_io", "passthrough", "memory+libfuse-data"})
   void randomOps_matchExpectedBytes(String config) throws Exception {
     long seed = Long.getLong("fsx.seed", System.nanoTime());
     System.out.println("FsxIT " + config + " seed=" + seed);
@@ -40,7 +40,19 @@ class FsxIT {
     if (config.equals("passthrough")) {
       o = o.withBacking(FuseSupport.dir(tmp, "backing"));
     }
-    try (FuseMount m = FuseSupport.mount(o)) {
+    // "libfuse-data": READ and WRITE go through libfuse's callbacks, not the workers' fast path
+    FuseMount mounted;
+    if (config.contains("libfuse-data")) {
+      System.setProperty("pagerlab.fuse.fastpath", "false");
+      try {
+        mounted = FuseSupport.mount(o);
+      } finally {
+        System.clearProperty("pagerlab.fuse.fastpath");
+      }
+    } else {
+      mounted = FuseSupport.mount(o);
+    }
+    try (FuseMount m = mounted) {
       run(m.mountPoint().resolve("swapfile"), new SplittableRandom(seed), "seed=" + seed + " " + config);
     }
   }
