@@ -54,7 +54,7 @@ public final class BreadthFirstExplorer {
   private final class Search implements Consumer<VmState> {
     final VmModel model;
     final long started = System.nanoTime();
-    final FingerprintStateSet seen = new FingerprintStateSet(1 << 14);
+    final FingerprintStateSet seen = new FingerprintStateSet(1 << 11);
     final IntList parent = new IntList();
     final IntList choice = new IntList();
     final PackedStateQueue frontier;

@@ -16,7 +16,7 @@ public final class FingerprintStateSet implements StateSet {
   private int mask;
   private long size;
   private boolean hasZero;
-  private final long[] recent = new long[RECENT];
+  private long[] recent;
   private static final int RECENT = 1 << 16;
 
   /** A set sized for about {@code expected} fingerprints before it grows. */
@@ -24,6 +24,12 @@ public final class FingerprintStateSet implements StateSet {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     table = new long[cap];
     mask = cap - 1;
+    recent = new long[recentSize(cap)];
+  }
+
+  /** The recent cache grows with the table (an eighth of it) up to {@link #RECENT} entries. */
+  private static int recentSize(int tableLength) {
+    return Math.min(RECENT, Math.max(16, tableLength / 8));
   }
 
   @Override
@@ -37,7 +43,7 @@ public final class FingerprintStateSet implements StateSet {
       return true;
     }
     int h = spread(fp);
-    int r = (h >>> 16 ^ h) & (RECENT - 1);
+    int r = (h >>> 16 ^ h) & (recent.length - 1);
     if (recent[r] == fp) {
       return false;
     }
@@ -73,6 +79,9 @@ public final class FingerprintStateSet implements StateSet {
     long[] old = table;
     table = new long[old.length * 2];
     mask = table.length - 1;
+    if (recent.length < recentSize(table.length)) {
+      recent = new long[recentSize(table.length)];
+    }
     for (long v : old) {
       if (v != 0) {
         int i = spread(v) & mask;

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
  */
 final class PackedStateQueue {
   private static final int CHUNK = 1 << 20;
+  private static final int FIRST_CHUNK = 1 << 12;
 
   private final int threads;
   private final int[] core;
@@ -44,7 +45,10 @@ final class PackedStateQueue {
         full.add(write);
         fullEnds.add(writeAt);
       }
-      write = new int[Math.max(chunk, n)];
+      // Chunks start small and double up to the full size: a search of a few thousand states
+      // should not pay for zeroing megabytes it never uses.
+      int size = write == null ? Math.min(chunk, FIRST_CHUNK) : Math.min(chunk, write.length * 2);
+      write = new int[Math.max(size, n)];
       writeAt = 0;
     }
     s.packInto(write, writeAt);
