@@ -38,7 +38,11 @@ public final class VmState {
 
   /** The hash of one core slot holding one value; the core hash is the XOR over all slots. */
   static long slotHash(int index, int value) {
-    long h = index * 0x9E3779B97F4A7C15L + (value & 0xffffffffL) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
+    return mix(index * 0x9E3779B97F4A7C15L + (value & 0xffffffffL) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L);
+  }
+
+  /** MurmurHash3's 64-bit finalizer: every input bit reaches every output bit. */
+  private static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
@@ -77,12 +81,7 @@ public final class VmState {
 
   /** The hash of thread {@code t}'s stack: seeded by the thread and its length, fully mixed. */
   static long stackHash(int t, int[] s) {
-    long h = hash((t + 1) * 0xD6E8FEB86659FD93L ^ s.length * 0xC2B2AE3D27D4EB4FL, s);
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    return h ^ (h >>> 33);
+    return mix(hash((t + 1) * 0xD6E8FEB86659FD93L ^ s.length * 0xC2B2AE3D27D4EB4FL, s));
   }
 
   /** A 64-bit fingerprint of the canonical encoding, computed once. */
