@@ -1,7 +1,9 @@
 package dev.pagerlab.fusefs;
 
 import com.kenai.jffi.MemoryIO;
+import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +47,12 @@ final class DataFastPath {
   private final long reply;
   private final long replyCapacity;
 
-  /** A fast path answering on {@code fd}, with a reply buffer of {@code replyCapacity} bytes. */
-  DataFastPath(SwapFs fs, LibC libc, int fd, Pointer replyBuffer, long replyCapacity) {
+  /** A fast path answering on {@code fd}, with its own reply buffer of {@code replyCapacity} bytes. */
+  DataFastPath(SwapFs fs, LibC libc, int fd, long replyCapacity) {
     this.fs = fs;
     this.libc = libc;
     this.fd = fd;
-    this.replyBuffer = replyBuffer;
+    this.replyBuffer = Memory.allocateDirect(Runtime.getSystemRuntime(), replyCapacity, true);
     this.reply = replyBuffer.address();
     this.replyCapacity = replyCapacity;
   }
@@ -64,38 +66,33 @@ final class DataFastPath {
       return false;
     }
     int opcode = MEMORY.getInt(request + 4);
-    if (opcode == FUSE_READ && length == IN_HEADER + READ_IN) {
-      long size = MEMORY.getInt(request + IN_HEADER + 16) & 0xffffffffL;
-      if (size > replyCapacity - OUT_HEADER) {
+    if (opcode != FUSE_READ && opcode != FUSE_WRITE || length < IN_HEADER + READ_IN) {
+      return false;
+    }
+    // fuse_read_in and fuse_write_in share their first fields: fh, offset, size
+    long unique = MEMORY.getLong(request + 8);
+    long fh = MEMORY.getLong(request + IN_HEADER);
+    long offset = MEMORY.getLong(request + IN_HEADER + 8);
+    long size = MEMORY.getInt(request + IN_HEADER + 16) & 0xffffffffL;
+    if (opcode == FUSE_READ) {
+      if (length != IN_HEADER + READ_IN || size > replyCapacity - OUT_HEADER) {
         return false;
       }
-      long unique = MEMORY.getLong(request + 8);
-      long fh = MEMORY.getLong(request + IN_HEADER);
-      long offset = MEMORY.getLong(request + IN_HEADER + 8);
       int n = fs.read(0, reply + OUT_HEADER, size, offset, fh);
-      send(unique, n, n >= 0 ? n : 0);
-      return true;
-    }
-    if (opcode == FUSE_WRITE && length >= IN_HEADER + WRITE_IN) {
-      long size = MEMORY.getInt(request + IN_HEADER + 16) & 0xffffffffL;
+      send(unique, n, n);
+    } else {
       if (length != IN_HEADER + WRITE_IN + size) {
         return false;
       }
-      long unique = MEMORY.getLong(request + 8);
-      long fh = MEMORY.getLong(request + IN_HEADER);
-      long offset = MEMORY.getLong(request + IN_HEADER + 8);
       int n = fs.write(0, request + IN_HEADER + WRITE_IN, size, offset, fh);
-      if (n >= 0) {
-        MEMORY.putInt(reply + OUT_HEADER, n);
-        MEMORY.putInt(reply + OUT_HEADER + 4, 0);
-      }
-      send(unique, n, n >= 0 ? WRITE_OUT : 0);
-      return true;
+      MEMORY.putInt(reply + OUT_HEADER, n);
+      MEMORY.putInt(reply + OUT_HEADER + 4, 0);
+      send(unique, n, WRITE_OUT);
     }
-    return false;
+    return true;
   }
 
-  /** Writes the reply: the header, then {@code body} bytes already in place after it. */
+  /** Writes the reply: the header, then (unless {@code result} is -errno) {@code body} bytes already after it. */
   private void send(long unique, int result, int body) {
     int error = result < 0 ? result : 0;
     int total = OUT_HEADER + (error == 0 ? body : 0);

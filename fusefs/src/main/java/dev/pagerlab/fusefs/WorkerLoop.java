@@ -66,11 +66,7 @@ final class WorkerLoop implements Runnable {
     Pointer fuseBuf = Memory.allocateDirect(rt, FUSE_BUF_SIZE, true);
     Pointer chp = Memory.allocateDirect(rt, 8, true);
     Pointer pollFd = Memory.allocateDirect(rt, 8, true);
-    DataFastPath fast = null;
-    if (fastFs != null) {
-      Pointer reply = Memory.allocateDirect(rt, bufferSize, true);
-      fast = new DataFastPath(fastFs, libc, fd, reply, bufferSize);
-    }
+    DataFastPath fast = fastFs == null ? null : new DataFastPath(fastFs, libc, fd, bufferSize);
     LOG.debug("worker {} started with a {} byte buffer", Thread.currentThread().getName(), bufferSize);
     int res = 0;
     while (lib.fuse_session_exited(session) == 0) {

@@ -111,51 +111,21 @@ public final class VmState {
 
   /** The compact canonical encoding: core, then each stack's length and contents. */
   public int[] encode() {
-    int n = core.length + stacks.length;
-    for (int[] s : stacks) {
-      n += s.length;
-    }
-    int[] out = new int[n];
-    System.arraycopy(core, 0, out, 0, core.length);
-    int at = core.length;
-    for (int[] s : stacks) {
-      out[at++] = s.length;
-      System.arraycopy(s, 0, out, at, s.length);
-      at += s.length;
-    }
+    int[] out = new int[encodedLength()];
+    encodeInto(out, 0);
     return out;
   }
 
-  /** Rebuilds a state from {@link #encode()} given the model's core length and thread count. */
-  public static VmState decode(int[] packed, int coreLength, int threads) {
-    int[] core = Arrays.copyOf(packed, coreLength);
-    int[][] stacks = new int[threads][];
-    int at = coreLength;
-    for (int t = 0; t < threads; t++) {
-      int len = packed[at++];
-      stacks[t] = Arrays.copyOfRange(packed, at, at + len);
-      at += len;
-    }
-    return new VmState(core, stacks);
-  }
-
-  /** Ints {@link #packInto} writes: the encoding plus the two hashes, so unpacking need not rehash. */
-  public int packedLength() {
-    int n = core.length + stacks.length + 4;
+  private int encodedLength() {
+    int n = core.length + stacks.length;
     for (int[] s : stacks) {
       n += s.length;
     }
     return n;
   }
 
-  /** Writes {@link #packedLength()} ints at {@code at}: the two hashes, then {@link #encode()}. */
-  public void packInto(int[] dst, int at) {
-    long h = coreHash();
-    dst[at++] = (int) (h >>> 32);
-    dst[at++] = (int) h;
-    long x = stackXor();
-    dst[at++] = (int) (x >>> 32);
-    dst[at++] = (int) x;
+  /** Writes {@link #encode()} at {@code at}; returns the index after it. */
+  private int encodeInto(int[] dst, int at) {
     System.arraycopy(core, 0, dst, at, core.length);
     at += core.length;
     for (int[] s : stacks) {
@@ -163,6 +133,39 @@ public final class VmState {
       System.arraycopy(s, 0, dst, at, s.length);
       at += s.length;
     }
+    return at;
+  }
+
+  /** Rebuilds a state from {@link #encode()} given the model's core length and thread count. */
+  public static VmState decode(int[] packed, int coreLength, int threads) {
+    return new VmState(Arrays.copyOf(packed, coreLength), stacksAt(packed, coreLength, threads));
+  }
+
+  /** The thread stacks of an encoding, starting at {@code at} (just after the core). */
+  private static int[][] stacksAt(int[] src, int at, int threads) {
+    int[][] stacks = new int[threads][];
+    for (int t = 0; t < threads; t++) {
+      int len = src[at++];
+      stacks[t] = len == 0 ? EMPTY : Arrays.copyOfRange(src, at, at + len);
+      at += len;
+    }
+    return stacks;
+  }
+
+  /** Ints {@link #packInto} writes: the encoding plus the two hashes, so unpacking need not rehash. */
+  public int packedLength() {
+    return encodedLength() + 4;
+  }
+
+  /** Writes {@link #packedLength()} ints at {@code at}: the two hashes, then {@link #encode()}. */
+  public void packInto(int[] dst, int at) {
+    long h = coreHash();
+    long x = stackXor();
+    dst[at] = (int) (h >>> 32);
+    dst[at + 1] = (int) h;
+    dst[at + 2] = (int) (x >>> 32);
+    dst[at + 3] = (int) x;
+    encodeInto(dst, at + 4);
   }
 
   /** Rebuilds a state that {@link #packInto} wrote at {@code at}. */
@@ -179,17 +182,8 @@ public final class VmState {
   public static VmState unpack(int[] src, int at, int threads, int[] core) {
     long h = ((long) src[at] << 32) | (src[at + 1] & 0xffffffffL);
     long x = ((long) src[at + 2] << 32) | (src[at + 3] & 0xffffffffL);
-    at += 4;
-    int coreLength = core.length;
-    System.arraycopy(src, at, core, 0, coreLength);
-    at += coreLength;
-    int[][] stacks = new int[threads][];
-    for (int t = 0; t < threads; t++) {
-      int len = src[at++];
-      stacks[t] = len == 0 ? EMPTY : Arrays.copyOfRange(src, at, at + len);
-      at += len;
-    }
-    return new VmState(core, stacks, h, x);
+    System.arraycopy(src, at + 4, core, 0, core.length);
+    return new VmState(core, stacksAt(src, at + 4 + core.length, threads), h, x);
   }
 
   private static final int[] EMPTY = new int[0];

@@ -5,7 +5,7 @@ package dev.pagerlab.checker.explore;
  * Fingerprint 0 is stored as a separate flag because 0 marks an empty slot.
  *
  * <p>In front of the table sits a small direct-mapped cache of recently added or found
- * fingerprints (512 KiB, so it stays in the CPU's cache): breadth-first search meets most
+ * fingerprints (an eighth of the table, at most 512 KiB, so it stays in the CPU's cache): breadth-first search meets most
  * duplicates shortly after the first copy (the two orders of a pair of independent steps reach
  * the same state from neighbouring parents), and a hit there answers "seen" without the cache
  * miss a probe of a table of millions costs. The cache only ever holds fingerprints that are in

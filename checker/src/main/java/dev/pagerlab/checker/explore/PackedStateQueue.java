@@ -4,8 +4,8 @@ import dev.pagerlab.vmcore.VmState;
 import java.util.ArrayDeque;
 
 /**
- * The breadth-first frontier as packed ints in large chunks instead of one object graph per
- * state: a frontier of a million states is a few dozen arrays the garbage collector never has to
+ * The breadth-first frontier as packed ints in chunks (doubling up to 4 MiB) instead of one
+ * object graph per state: a frontier of a million states is a few dozen arrays the garbage collector never has to
  * trace or copy piece by piece, and a state costs its encoding and nothing more.
  */
 final class PackedStateQueue {
