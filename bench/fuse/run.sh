@@ -4,12 +4,16 @@
 # multithreaded loop), and pagerlab's FUSE mount in single-threaded
 # and multithreaded mode, then prints MiB/s, ops/s and the ratios. A fifth target,
 # libfuse-loop, serves the same filesystem the way jnr-fuse does by default (libfuse's own
-# multithreaded loop on native threads) to show what pagerlab's Java-owned workers avoid.
+# multithreaded loop on native threads) to show what pagerlab's Java-owned workers avoid. A
+# sixth, pagerlab-wb, is pagerlab multithreaded with --writeback-cache: writes land in the
+# kernel's page cache and reach the daemon on writeback (close, fsync, dirty limits).
 #
 # Usage: bench/fuse/run.sh [SECONDS_PER_WORKLOAD]   (default 3; needs root or /dev/fuse access,
 #        fio, gcc, pkg-config and libfuse-dev: scripts/setup installs them)
 # Env:   ROUNDS (default 3) runs per workload and target (the median is reported);
-#        PAGERLAB_THREADS (default 4) workers in multithreaded mode; KEEP=1 keeps fio's JSON.
+#        PAGERLAB_THREADS (default 4) workers in multithreaded mode; KEEP=1 keeps fio's JSON;
+#        WB_STRICTLIMIT=0 (root, Linux 6.2+) lifts the kernel's per-mount dirty limit for
+#        pagerlab-wb (strict_limit 0, max_ratio 100); the default leaves FUSE's 1% in place.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -97,7 +101,15 @@ d="$work/j$mt"; mkdir -p "$d"; mounts+=("$d")
 java -cp "$cp" dev.pagerlab.fusefs.MountCommand "$d" --threads "$mt" --memory-size 4g --libfuse-loop \
     >"$work/libfuse-loop.log" 2>&1 & pids+=($!)
 wait_mounted "$d"; dirs[libfuse-loop]="$d"
-targets=(tmpfs cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop)
+d="$work/w$mt"; mkdir -p "$d"; mounts+=("$d")
+java -cp "$cp" dev.pagerlab.fusefs.MountCommand "$d" --threads "$mt" --memory-size 4g --writeback-cache \
+    >"$work/pagerlab-wb.log" 2>&1 & pids+=($!)
+wait_mounted "$d"; dirs[pagerlab-wb]="$d"
+if [ "${WB_STRICTLIMIT:-1}" = 0 ]; then
+  bdi="/sys/class/bdi/$(awk -v m="$d" '$5 == m {print $3}' /proc/self/mountinfo)"
+  echo 0 >"$bdi/strict_limit" && echo 100 >"$bdi/max_ratio" && echo "pagerlab-wb: strict_limit lifted on $bdi" >&2
+fi
+targets=(tmpfs cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop pagerlab-wb)
 echo "warming up..." >&2
 for t in "${targets[@]}"; do
   fio --name=warmup --directory="${dirs[$t]}" --rw=randrw --bs=4k --size=64m --ioengine=psync \
@@ -111,12 +123,12 @@ for r in $(seq 1 "$rounds"); do
     for t in "${targets[@]}"; do run_one "$t" "${dirs[$t]}" "$w" "$r"; done
   done
 done
-for t in cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop; do unmount_and_wait "${dirs[$t]}"; done
+for t in cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop pagerlab-wb; do unmount_and_wait "${dirs[$t]}"; done
 
 python3 - "$work" "$mt" <<'PY'
 import json, sys
 work, mt = sys.argv[1], sys.argv[2]
-targets = ["tmpfs", "cmemfs-st", "cmemfs", "pagerlab-1t", f"pagerlab-{mt}t", "libfuse-loop"]
+targets = ["tmpfs", "cmemfs-st", "cmemfs", "pagerlab-1t", f"pagerlab-{mt}t", "libfuse-loop", "pagerlab-wb"]
 workloads = ["seqwrite-128k", "seqread-128k", "seqwrite-4k", "seqread-4k", "randwrite-4k", "randread-4k", "writers4-128k"]
 import glob, statistics
 def result(t, w):
@@ -129,14 +141,16 @@ def result(t, w):
     return runs[len(runs) // 2]
 rows = {(t, w): result(t, w) for t in targets for w in workloads}
 hdr = f"| workload | " + " | ".join(f"{t}" for t in targets) + \
-      f" | pl-1t/C-st | pl-1t/C | pl-1t/tmpfs | pl-{mt}t/C | pl-{mt}t/pl-1t | libfuse-loop/pl-{mt}t |"
+      f" | pl-1t/C-st | pl-1t/C | pl-1t/tmpfs | pl-{mt}t/C | pl-{mt}t/pl-1t | libfuse-loop/pl-{mt}t" \
+      f" | wb/C | wb/tmpfs |"
 print(f"median of {len(glob.glob(f'{work}/tmpfs.seqread-4k.*.json'))} rounds; MiB/s (ops/s)")
 print(hdr)
 print("|" + "---|" * (hdr.count("|") - 1))
 for w in workloads:
     cells = [f"{rows[(t, w)][0]:.0f} ({rows[(t, w)][1]:.0f})" for t in targets]
-    tm, cs, c, p1, pm, jl = (rows[(t, w)][0] for t in targets)
+    tm, cs, c, p1, pm, jl, wb = (rows[(t, w)][0] for t in targets)
     print(f"| {w} | " + " | ".join(cells) +
-          f" | {p1 / cs:.2f} | {p1 / c:.2f} | {p1 / tm:.2f} | {pm / c:.2f} | {pm / p1:.2f} | {jl / pm:.2f} |")
+          f" | {p1 / cs:.2f} | {p1 / c:.2f} | {p1 / tm:.2f} | {pm / c:.2f} | {pm / p1:.2f} | {jl / pm:.2f}" +
+          f" | {wb / c:.2f} | {wb / tm:.2f} |")
 PY
 if [ "${KEEP:-0}" = 1 ]; then cp -r "$work" /tmp/pagerlab-bench-results && echo "json kept in /tmp/pagerlab-bench-results" >&2; fi

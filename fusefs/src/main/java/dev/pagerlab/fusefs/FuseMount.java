@@ -186,8 +186,12 @@ public final class FuseMount implements AutoCloseable {
     Thread[] threads = new Thread[options.threads()];
     SwapFs fastFs = DataFastPath.enabled(platform) ? fs : null;
     LOG.debug("READ and WRITE served {}", fastFs != null ? "by the workers from the raw request" : "through libfuse");
+    InitNegotiation init = options.writebackCache()
+        ? new InitNegotiation(InitNegotiation.FUSE_WRITEBACK_CACHE) : null;
+    WorkerLoop.Shared shared = new WorkerLoop.Shared(lib, libc(), session, channel, bufferSize, fd, threads, fastFs,
+        init, options.effectiveSpinMicros() * 1000L, new AtomicBoolean());
     for (int i = 0; i < threads.length; i++) {
-      threads[i] = new Thread(new WorkerLoop(lib, libc(), session, channel, bufferSize, fd, threads, i, fastFs),
+      threads[i] = new Thread(new WorkerLoop(shared, i),
           "pagerlab-fuse-worker-" + i);
       threads[i].setDaemon(true);
       workers.add(threads[i]);
@@ -283,8 +287,9 @@ public final class FuseMount implements AutoCloseable {
       throw new MountException(mountPoint + " did not answer within " + options.mountTimeout().toMillis() + " ms");
     }
     connection = platform.connectionOf(mountPoint);
-    LOG.info("mounted {} ({} backing, {} worker(s), connection {})", mountPoint,
-        options.backingDir() == null ? "memory" : options.backingDir(), options.threads(), connection);
+    LOG.info("mounted {} ({} backing, {} worker(s), spin {} us{}, connection {})", mountPoint,
+        options.backingDir() == null ? "memory" : options.backingDir(), options.threads(),
+        options.effectiveSpinMicros(), options.writebackCache() ? ", writeback cache" : "", connection);
   }
 
   private void supervise() {
@@ -398,6 +403,9 @@ public final class FuseMount implements AutoCloseable {
     String missing = platform.missingPrerequisite();
     if (missing != null) {
       throw new MountException("FUSE is not available: " + missing);
+    }
+    if (o.writebackCache() && !platform.rawDataReplies()) {
+      throw new MountException("--writeback-cache needs Linux (the INIT reply is amended on /dev/fuse)");
     }
     Path dir = o.mountPoint().toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {

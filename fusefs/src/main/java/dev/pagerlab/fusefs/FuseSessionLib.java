@@ -39,6 +39,12 @@ public interface FuseSessionLib {
   /** Whether the session has been told to exit. */
   int fuse_session_exited(Pointer session);
 
+  /** fuse_kern_chan_new: a channel that reads and writes requests on {@code fd}. */
+  Pointer fuse_kern_chan_new(int fd);
+
+  /** fuse_chan_destroy: destroys a channel and closes its descriptor. */
+  void fuse_chan_destroy(Pointer ch);
+
   /** Tells the session to exit. */
   void fuse_session_exit(Pointer session);
 }

@@ -3,6 +3,7 @@ package dev.pagerlab.fusefs;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.Out;
 import jnr.ffi.types.intptr_t;
 
 /** The few libc calls the passthrough backing makes on native buffers; each returns -1 and sets errno on failure. */
@@ -22,6 +23,12 @@ public interface LibC {
 
   /** write(2) from native memory at address {@code buf}. */
   long write(int fd, @intptr_t long buf, long count);
+
+  /** read(2) into native memory at address {@code buf}. */
+  long read(int fd, @intptr_t long buf, long count);
+
+  /** pipe(2). */
+  int pipe(@Out int[] fds);
 
   /** pread(2) into a Java array. */
   long pread(int fd, byte[] buf, long count, long offset);

@@ -16,8 +16,9 @@ final class MountArgs {
   }
 
   static final String USAGE = "usage: pagerlab mount DIR [--backing memory|DIR2] [--threads N] [--checksum]"
-      + " [--allow-other] [--max-write N] [--direct-io] [--memory-size BYTES[k|m|g]] [--no-auto-unmount]"
-      + " [--timeout SECONDS] [-o OPT[,OPT]]";
+      + " [--allow-other] [--max-write N] [--direct-io] [--writeback-cache] [--spin MICROS]"
+      + " [--memory-size BYTES[k|m|g]]"
+      + " [--no-auto-unmount] [--timeout SECONDS] [-o OPT[,OPT]]";
 
   private MountArgs() {}
 
@@ -31,6 +32,8 @@ final class MountArgs {
     boolean checksum = false;
     boolean allowOther = false;
     boolean directIo = false;
+    boolean writeback = false;
+    int spin = MountOptions.AUTO_SPIN;
     boolean autoUnmount = true;
     Duration timeout = Duration.ofSeconds(10);
     List<String> extra = new ArrayList<>();
@@ -48,6 +51,8 @@ final class MountArgs {
         case "--checksum" -> checksum = true;
         case "--allow-other" -> allowOther = true;
         case "--direct-io" -> directIo = true;
+        case "--writeback-cache" -> writeback = true;
+        case "--spin" -> spin = intValue(args, ++i, a, 0, MountOptions.MAX_SPIN_MICROS);
         case "--no-auto-unmount" -> autoUnmount = false;
         case "-o" -> extra.addAll(List.of(value(args, ++i, a).split(",")));
         default -> {
@@ -66,8 +71,8 @@ final class MountArgs {
     if (memory < 1 << 20) {
       throw new UsageException("--memory-size must be at least 1m");
     }
-    return new MountOptions(dir, backing, memory, threads, checksum, allowOther, maxWrite, directIo, autoUnmount,
-        timeout, extra);
+    return new MountOptions(dir, backing, memory, threads, checksum, allowOther, maxWrite, directIo, writeback,
+        spin, autoUnmount, timeout, extra);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

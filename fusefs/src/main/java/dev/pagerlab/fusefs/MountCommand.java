@@ -33,7 +33,8 @@ public final class MountCommand {
       return 1;
     }
     out.println("mounted " + mount.mountPoint() + " (" + (options.backingDir() == null ? "memory" : options.backingDir())
-        + " backing, " + options.threads() + " worker(s)); Ctrl-C or `pagerlab umount " + mount.mountPoint()
+        + " backing, " + options.threads() + " worker(s)" + (options.writebackCache() ? ", writeback cache" : "")
+        + "); Ctrl-C or `pagerlab umount " + mount.mountPoint()
         + "` to unmount");
     out.flush();
     try {

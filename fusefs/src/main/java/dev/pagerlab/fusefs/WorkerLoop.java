@@ -1,5 +1,6 @@
 package dev.pagerlab.fusefs;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -17,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * and the others are helpers: they receive only while requests are waiting in the kernel (poll
  * on /dev/fuse), and park otherwise, woken by worker 0 when it sees a backlog or by a short
  * timeout (so a stalled worker 0 cannot starve the queue).
+ *
+ * <p>After answering, one worker at a time may poll /dev/fuse for a few microseconds before it
+ * blocks in receive ({@link Shared#spinNanos}): a request that arrives meanwhile is taken by a
+ * running thread, so neither side pays for waking a sleeping one on another CPU (an
+ * inter-processor interrupt, dear in a virtual machine).
  */
 final class WorkerLoop implements Runnable {
 
@@ -31,42 +37,46 @@ final class WorkerLoop implements Runnable {
    * the other core is always ready); {@code hot} only helped when the machine was overloaded.
    */
   private static final boolean ALL_RECEIVE = !"hot".equals(System.getProperty("pagerlab.fuse.workers", "all"));
+
+  /**
+   * What the workers of one mount share.
+   *
+   * @param fastFs when not null, READ and WRITE are served from the raw request ({@link DataFastPath})
+   * @param init when not null, amends libfuse's answer to INIT
+   * @param spinNanos how long a worker polls for the next request before blocking (0: never)
+   * @param spinner held by the one worker polling now
+   */
+  record Shared(FuseSessionLib lib, LibC libc, Pointer session, Pointer channel, long bufferSize, int fd,
+      Thread[] threads, SwapFs fastFs, InitNegotiation init, long spinNanos, AtomicBoolean spinner) {}
+
+  private final Shared shared;
   private final FuseSessionLib lib;
   private final LibC libc;
   private final Pointer session;
-  private final Pointer channel;
-  private final long bufferSize;
-  private final int fd;
-  private final Thread[] helpers;
   private final int index;
-  private final SwapFs fastFs;
   private int nextHelper;
 
-  /**
-   * A worker; {@code fastFs}, when not null, serves READ and WRITE straight from the raw request
-   * ({@link DataFastPath}).
-   */
-  WorkerLoop(FuseSessionLib lib, LibC libc, Pointer session, Pointer channel, long bufferSize, int fd,
-      Thread[] helpers, int index, SwapFs fastFs) {
-    this.lib = lib;
-    this.libc = libc;
-    this.session = session;
-    this.channel = channel;
-    this.bufferSize = bufferSize;
-    this.fd = fd;
-    this.helpers = helpers;
+  /** Worker {@code index} of {@code shared.threads()}. */
+  WorkerLoop(Shared shared, int index) {
+    this.shared = shared;
+    this.lib = shared.lib();
+    this.libc = shared.libc();
+    this.session = shared.session();
     this.index = index;
-    this.fastFs = fastFs;
   }
 
   @Override
   public void run() {
     Runtime rt = Runtime.getSystemRuntime();
+    long bufferSize = shared.bufferSize();
     Pointer buffer = Memory.allocateDirect(rt, bufferSize, true);
     Pointer fuseBuf = Memory.allocateDirect(rt, FUSE_BUF_SIZE, true);
     Pointer chp = Memory.allocateDirect(rt, 8, true);
     Pointer pollFd = Memory.allocateDirect(rt, 8, true);
-    DataFastPath fast = fastFs == null ? null : new DataFastPath(fastFs, libc, fd, bufferSize);
+    DataFastPath fast = shared.fastFs() == null ? null
+        : new DataFastPath(shared.fastFs(), libc, shared.fd(), bufferSize);
+    InitNegotiation init = shared.init();
+    Thread[] helpers = shared.threads();
     LOG.debug("worker {} started with a {} byte buffer", Thread.currentThread().getName(), bufferSize);
     int res = 0;
     while (lib.fuse_session_exited(session) == 0) {
@@ -74,10 +84,11 @@ final class WorkerLoop implements Runnable {
         LockSupport.parkNanos(HELPER_TIMEOUT_NANOS);
         continue;
       }
+      spin(pollFd);
       fuseBuf.setMemory(0, FUSE_BUF_SIZE, (byte) 0);
       fuseBuf.putLong(0, bufferSize);
       fuseBuf.putAddress(16, buffer.address());
-      chp.putAddress(0, channel.address());
+      chp.putAddress(0, shared.channel().address());
       res = lib.fuse_session_receive_buf(session, fuseBuf, chp);
       if (res == Errors.EINTR) {
         continue;
@@ -86,14 +97,18 @@ final class WorkerLoop implements Runnable {
         break;
       }
       if (index == 0 && !ALL_RECEIVE && helpers.length > 1 && pending(pollFd)) {
-        wakeHelper();
+        wakeHelper(helpers);
       }
       // fuse_buf: size_t size, int flags (0: memory, not a spliced fd), void *mem
-      if (fast != null && fuseBuf.getInt(8) == 0 && fuseBuf.getAddress(16) == buffer.address()
-          && fast.serve(buffer.address(), res)) {
+      boolean inBuffer = fuseBuf.getInt(8) == 0 && fuseBuf.getAddress(16) == buffer.address();
+      if (fast != null && inBuffer && fast.serve(buffer.address(), res)) {
         continue;
       }
-      lib.fuse_session_process_buf(session, fuseBuf, channel);
+      if (init != null && inBuffer && InitNegotiation.isInit(buffer.address(), res)
+          && init.serve(lib, libc, session, fuseBuf, buffer.address(), shared.fd())) {
+        continue;
+      }
+      lib.fuse_session_process_buf(session, fuseBuf, shared.channel());
     }
     LOG.debug("worker {} stopped (last receive {})", Thread.currentThread().getName(), res);
     for (int i = 1; i < helpers.length; i++) {
@@ -101,15 +116,30 @@ final class WorkerLoop implements Runnable {
     }
   }
 
+  /** Polls for the next request for up to spinNanos, if no other worker is polling already. */
+  private void spin(Pointer pollFd) {
+    if (shared.spinNanos() == 0 || !shared.spinner().compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      long until = System.nanoTime() + shared.spinNanos();
+      while (!pending(pollFd) && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    } finally {
+      shared.spinner().set(false);
+    }
+  }
+
   /** Whether the kernel has a request waiting (or the connection has gone, which receive reports). */
   private boolean pending(Pointer pollFd) {
-    pollFd.putInt(0, fd);
+    pollFd.putInt(0, shared.fd());
     pollFd.putShort(4, POLLIN);
     pollFd.putShort(6, (short) 0);
     return libc.poll(pollFd, 1, 0) != 0;
   }
 
-  private void wakeHelper() {
+  private void wakeHelper(Thread[] helpers) {
     nextHelper = nextHelper % (helpers.length - 1) + 1;
     LockSupport.unpark(helpers[nextHelper]);
   }

@@ -23,19 +23,31 @@ class MountArgsTest {
     assertEquals(131072, o.maxWrite());
     assertTrue(o.autoUnmount());
     assertFalse(o.allowOther());
+    assertFalse(o.writebackCache(), "write-through unless asked: a swap-out must reach the daemon");
   }
 
   @Test
   void parse_everyOption_setsIt() throws Exception {
     MountOptions o = MountArgs.parse(new String[] {"--backing", "/b", "d", "--threads", "4", "--checksum",
-        "--allow-other", "--max-write", "65536", "--direct-io", "--memory-size", "2g", "-o", "ro,noatime"});
+        "--allow-other", "--max-write", "65536", "--direct-io", "--memory-size", "2g", "-o", "ro,noatime", "--writeback-cache", "--spin", "20"});
     assertEquals(Path.of("/b"), o.backingDir());
     assertEquals(4, o.threads());
-    assertTrue(o.checksums() && o.allowOther() && o.directIo());
+    assertTrue(o.checksums() && o.allowOther() && o.directIo() && o.writebackCache());
     assertEquals(65536, o.maxWrite());
+    assertEquals(20, o.effectiveSpinMicros());
     assertEquals(2L << 30, o.memoryBytes());
     assertEquals(java.util.List.of("ro", "noatime"), o.extraOptions());
     assertTrue(o.optionString(FusePlatform.current()).contains("allow_other"));
+  }
+
+  @Test
+  void spin_auto_oneWorkerWithASecondCpuOnly() throws Exception {
+    boolean twoCpus = Runtime.getRuntime().availableProcessors() > 1;
+    assertEquals(twoCpus ? 50 : 0, MountArgs.parse(new String[] {"d"}).effectiveSpinMicros());
+    assertEquals(0, MountArgs.parse(new String[] {"d", "--threads", "4"}).effectiveSpinMicros(),
+        "with several workers the kernel wakes a sleeping one anyway");
+    assertEquals(0, MountArgs.parse(new String[] {"d", "--spin", "0"}).effectiveSpinMicros());
+    assertEquals(30, MountArgs.parse(new String[] {"d", "--threads", "4", "--spin", "30"}).effectiveSpinMicros());
   }
 
   @Test
@@ -47,6 +59,8 @@ class MountArgsTest {
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--bogus"}));
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "e"}));
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--backing"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--spin", "-1"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--spin", "20000"}));
   }
 
   @Test
