@@ -109,9 +109,18 @@ public final class FuseMount implements AutoCloseable {
     return options.threads();
   }
 
-  /** Bytes of native buffer memory the workers hold (their request buffers). */
+  /**
+   * Bytes of native buffer memory the workers hold: a request buffer each and, on the READ and
+   * WRITE fast path, a reply buffer of the same size.
+   */
   public long workerBufferBytes() {
-    return (long) options.threads() * (MountOptions.MAX_WRITE + 4096 + 72);
+    int perWorker = DataFastPath.enabled(platform) ? 2 : 1;
+    return (long) options.threads() * perWorker * requestBufferBytes(options);
+  }
+
+  /** The request buffer a worker needs: libfuse's page plus the largest request's data. */
+  static long requestBufferBytes(MountOptions o) {
+    return Math.max(MountOptions.MAX_WRITE, o.maxWrite()) + 4096L;
   }
 
   /** Whether the mount is still served. */
@@ -181,13 +190,15 @@ public final class FuseMount implements AutoCloseable {
     }
     Pointer session = lib.fuse_get_session(fuse);
     Pointer channel = lib.fuse_session_next_chan(session, null);
-    long bufferSize = lib.fuse_chan_bufsize(channel);
+    // a request is a header and a fuse_write_in (80 bytes) and up to max-write of data
+    long bufferSize = Math.max(lib.fuse_chan_bufsize(channel), requestBufferBytes(options));
     int fd = lib.fuse_chan_fd(channel);
     Thread[] threads = new Thread[options.threads()];
     SwapFs fastFs = DataFastPath.enabled(platform) ? fs : null;
     LOG.debug("READ and WRITE served {}", fastFs != null ? "by the workers from the raw request" : "through libfuse");
-    InitNegotiation init = options.writebackCache()
-        ? new InitNegotiation(InitNegotiation.FUSE_WRITEBACK_CACHE) : null;
+    InitNegotiation init = InitNegotiation.needed(options.writebackCache(), options.maxWrite())
+        ? new InitNegotiation(options.writebackCache() ? InitNegotiation.FUSE_WRITEBACK_CACHE : 0, options.maxWrite())
+        : null;
     WorkerLoop.Shared shared = new WorkerLoop.Shared(lib, libc(), session, channel, bufferSize, fd, threads, fastFs,
         init, options.effectiveSpinMicros() * 1000L, new AtomicBoolean());
     for (int i = 0; i < threads.length; i++) {
@@ -406,6 +417,10 @@ public final class FuseMount implements AutoCloseable {
     }
     if (o.writebackCache() && !platform.rawDataReplies()) {
       throw new MountException("--writeback-cache needs Linux (the INIT reply is amended on /dev/fuse)");
+    }
+    if (o.maxWrite() > MountOptions.MAX_WRITE && !DataFastPath.enabled(platform)) {
+      throw new MountException("--max-write over " + MountOptions.MAX_WRITE + " needs Linux and the READ/WRITE fast"
+          + " path (libfuse 2 itself stops at " + MountOptions.MAX_WRITE + ")");
     }
     Path dir = o.mountPoint().toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Lets libfuse answer the kernel's INIT as usual, but into a pipe instead of /dev/fuse, then
  * adds the capabilities libfuse 2 does not know (it speaks protocol 7.19) before passing the
  * reply on. The kernel reads capability flags whatever minor version the reply names, and
- * grants only those it offered in the request.
+ * grants only those it offered in the request. Two are asked for: the writeback cache (7.23)
+ * and requests larger than 128 KiB (FUSE_MAX_PAGES, 7.28: the reply grows to the 7.28 size,
+ * zero beyond what libfuse wrote, with max_pages and max_write set).
  */
 final class InitNegotiation {
 
@@ -26,11 +28,45 @@ final class InitNegotiation {
   // fuse_init_out after the 16-byte header: major, minor, max_readahead, flags
   private static final int OUT_FLAGS = DataFastPath.OUT_HEADER + 12;
 
+  /** include/uapi/linux/fuse.h: max_pages in the reply sets the largest request (7.28). */
+  static final int FUSE_MAX_PAGES = 1 << 22;
+  /** sizeof(struct fuse_init_out) from 7.28 on; libfuse 2 writes the first 24 bytes. */
+  static final int INIT_OUT_SIZE = 64;
+  private static final int OUT_MAX_WRITE = DataFastPath.OUT_HEADER + 20;
+  private static final int OUT_MAX_PAGES = DataFastPath.OUT_HEADER + 28;
+  private static final int PAGE = 4096;
   private final int extraFlags;
+  private final int maxWrite;
 
-  /** A negotiation that asks for {@code extraFlags} on top of what libfuse grants. */
-  InitNegotiation(int extraFlags) {
+  /**
+   * A negotiation that asks for {@code extraFlags} on top of what libfuse grants and, if
+   * {@code maxWrite} is over libfuse 2's 128 KiB, for requests that large.
+   */
+  InitNegotiation(int extraFlags, int maxWrite) {
     this.extraFlags = extraFlags;
+    this.maxWrite = maxWrite;
+  }
+
+  /** Whether a mount with these settings needs INIT amended at all. */
+  static boolean needed(boolean writebackCache, int maxWrite) {
+    return writebackCache || maxWrite > MountOptions.MAX_WRITE;
+  }
+
+  /** Grows the reply at {@code r} of {@code n} bytes to ask for {@code maxWrite}-byte requests; the new length. */
+  private long largeRequests(long r, long n, int offered) {
+    if ((offered & FUSE_MAX_PAGES) == 0) {
+      LOG.warn("the kernel does not offer FUSE_MAX_PAGES (Linux 4.20+); requests stay at {} bytes",
+          MEMORY.getInt(r + OUT_MAX_WRITE));
+      return n;
+    }
+    long size = DataFastPath.OUT_HEADER + INIT_OUT_SIZE;
+    MEMORY.setMemory(r + n, size - n, (byte) 0);
+    MEMORY.putInt(r, (int) size);
+    MEMORY.putInt(r + OUT_FLAGS, MEMORY.getInt(r + OUT_FLAGS) | FUSE_MAX_PAGES);
+    MEMORY.putInt(r + OUT_MAX_WRITE, maxWrite);
+    MEMORY.putShort(r + OUT_MAX_PAGES, (short) (maxWrite / PAGE));
+    LOG.debug("INIT: requests up to {} bytes ({} pages)", maxWrite, maxWrite / PAGE);
+    return size;
   }
 
   /** Whether the raw request at {@code request} is INIT. */
@@ -73,6 +109,9 @@ final class InitNegotiation {
               Integer.toHexString(extraFlags & ~offered));
         }
         LOG.debug("INIT: libfuse granted {}, added {}", Integer.toHexString(granted), Integer.toHexString(added));
+        if (maxWrite > MountOptions.MAX_WRITE) {
+          n = largeRequests(r, n, offered);
+        }
       }
       long written = libc.write(fd, r, n);
       if (written != n) {

@@ -16,7 +16,7 @@ final class MountArgs {
   }
 
   static final String USAGE = "usage: pagerlab mount DIR [--backing memory|DIR2] [--threads N] [--checksum]"
-      + " [--allow-other] [--max-write N] [--direct-io] [--writeback-cache] [--spin MICROS]"
+      + " [--allow-other] [--max-write BYTES[k|m]] [--direct-io] [--writeback-cache] [--spin MICROS]"
       + " [--memory-size BYTES[k|m|g]]"
       + " [--no-auto-unmount] [--timeout SECONDS] [-o OPT[,OPT]]";
 
@@ -45,7 +45,7 @@ final class MountArgs {
           backing = v.equals("memory") ? null : Path.of(v);
         }
         case "--threads" -> threads = intValue(args, ++i, a, 1, 64);
-        case "--max-write" -> maxWrite = intValue(args, ++i, a, 4096, MountOptions.MAX_WRITE);
+        case "--max-write" -> maxWrite = (int) sizeValue(args, ++i, a, 4096, MountOptions.MAX_WRITE_NEGOTIATED);
         case "--memory-size" -> memory = size(value(args, ++i, a), a);
         case "--timeout" -> timeout = Duration.ofSeconds(intValue(args, ++i, a, 1, 3600));
         case "--checksum" -> checksum = true;
@@ -93,6 +93,14 @@ final class MountArgs {
     } catch (NumberFormatException e) {
       throw new UsageException(option + " needs a number, was " + v);
     }
+  }
+
+  private static long sizeValue(String[] args, int i, String option, long min, long max) throws UsageException {
+    long n = size(value(args, i, option), option);
+    if (n < min || n > max || n % 4096 != 0) {
+      throw new UsageException(option + " must be a multiple of 4096 (4k) in " + min + ".." + max + ", was " + n);
+    }
+    return n;
   }
 
   /** Bytes for "512m", "2g", "65536". Pure. */

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param threads worker threads serving requests (1 is single-threaded)
  * @param checksums whether to keep per-block checksums
  * @param allowOther whether other users may use the mount
- * @param maxWrite the largest request, at most 131072 (libfuse 2's cap)
+ * @param maxWrite the largest request, a multiple of 4096: at most 131072 (libfuse 2's cap), or
+ *     up to 1 MiB on Linux, where it is negotiated past libfuse (FUSE_MAX_PAGES)
  * @param directIo whether to bypass the page cache (direct_io for every file)
  * @param writebackCache whether the kernel may cache writes and send them later (FUSE_WRITEBACK_CACHE)
  * @param spinMicros how long a worker polls for the next request before it sleeps (0: never;
@@ -30,6 +31,9 @@ public record MountOptions(Path mountPoint, Path backingDir, long memoryBytes, i
 
   /** libfuse 2's largest request. */
   public static final int MAX_WRITE = 131072;
+
+  /** The largest request negotiated past libfuse 2 (Linux): 256 pages. */
+  public static final int MAX_WRITE_NEGOTIATED = 1 << 20;
 
   /**
    * Spin chosen by the machine and the worker count ({@link #effectiveSpinMicros}): 50 us for
@@ -49,8 +53,9 @@ public record MountOptions(Path mountPoint, Path backingDir, long memoryBytes, i
     if (threads < 1 || threads > 64) {
       throw new IllegalArgumentException("threads must be 1..64, was " + threads);
     }
-    if (maxWrite < 4096 || maxWrite > MAX_WRITE) {
-      throw new IllegalArgumentException("max-write must be 4096.." + MAX_WRITE + ", was " + maxWrite);
+    if (maxWrite < 4096 || maxWrite > MAX_WRITE_NEGOTIATED || maxWrite % 4096 != 0) {
+      throw new IllegalArgumentException("max-write must be a multiple of 4096 in 4096.." + MAX_WRITE_NEGOTIATED
+          + ", was " + maxWrite);
     }
     if (spinMicros < AUTO_SPIN || spinMicros > MAX_SPIN_MICROS) {
       throw new IllegalArgumentException("spin must be 0.." + MAX_SPIN_MICROS + " us, was " + spinMicros);
@@ -117,6 +122,12 @@ public record MountOptions(Path mountPoint, Path backingDir, long memoryBytes, i
       return spinMicros;
     }
     return threads == 1 && java.lang.Runtime.getRuntime().availableProcessors() > 1 ? 50 : 0;
+  }
+
+  /** A copy whose largest request is {@code bytes}. */
+  public MountOptions withMaxWrite(int bytes) {
+    return new MountOptions(mountPoint, backingDir, memoryBytes, threads, checksums, allowOther, bytes, directIo,
+        writebackCache, spinMicros, autoUnmount, mountTimeout, extraOptions);
   }
 
   /** A copy whose workers poll {@code micros} for the next request before sleeping (0: never). */

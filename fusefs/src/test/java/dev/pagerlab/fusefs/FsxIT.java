@@ -32,13 +32,17 @@ class FsxIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"memory", "memory+checksum", "memory+direct_io", "passthrough", "memory+libfuse-data",
-      "memory+writeback-cache", "passthrough+writeback-cache"})
+      "memory+writeback-cache", "passthrough+writeback-cache", "memory+max-write-1m",
+      "passthrough+writeback-cache+max-write-1m"})
   void randomOps_matchExpectedBytes(String config) throws Exception {
     long seed = Long.getLong("fsx.seed", System.nanoTime());
     System.out.println("FsxIT " + config + " seed=" + seed);
     MountOptions o = MountOptions.defaults(FuseSupport.dir(tmp, "mnt")).withThreads(2)
         .withChecksums(config.contains("checksum")).withDirectIo(config.contains("direct_io"))
         .withWritebackCache(config.contains("writeback-cache"));
+    if (config.contains("max-write-1m")) {
+      o = o.withMaxWrite(1 << 20);
+    }
     Path backing = FuseSupport.dir(tmp, "backing");
     if (config.startsWith("passthrough")) {
       o = o.withBacking(backing);

@@ -41,6 +41,14 @@ class MountArgsTest {
   }
 
   @Test
+  void maxWrite_upTo1MiBWithUnits() throws Exception {
+    assertEquals(1 << 20, MountArgs.parse(new String[] {"d", "--max-write", "1m"}).maxWrite());
+    assertEquals(256 * 1024, MountArgs.parse(new String[] {"d", "--max-write", "256k"}).maxWrite());
+    assertTrue(MountArgs.parse(new String[] {"d", "--max-write", "1m"}).optionString(FusePlatform.current())
+        .contains("max_read=1048576") || FusePlatform.current() instanceof FusePlatform.MacOs);
+  }
+
+  @Test
   void spin_auto_oneWorkerWithASecondCpuOnly() throws Exception {
     boolean twoCpus = Runtime.getRuntime().availableProcessors() > 1;
     assertEquals(twoCpus ? 50 : 0, MountArgs.parse(new String[] {"d"}).effectiveSpinMicros());
@@ -59,6 +67,8 @@ class MountArgsTest {
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--bogus"}));
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "e"}));
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--backing"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--max-write", "2m"}));
+    assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--max-write", "5000"}));
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--spin", "-1"}));
     assertThrows(MountArgs.UsageException.class, () -> MountArgs.parse(new String[] {"d", "--spin", "20000"}));
   }
