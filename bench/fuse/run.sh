@@ -123,7 +123,9 @@ for r in $(seq 1 "$rounds"); do
     for t in "${targets[@]}"; do run_one "$t" "${dirs[$t]}" "$w" "$r"; done
   done
 done
-for t in cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop pagerlab-wb; do unmount_and_wait "${dirs[$t]}"; done
+for t in cmemfs-st cmemfs pagerlab-1t "pagerlab-${mt}t" libfuse-loop pagerlab-wb; do
+  unmount_and_wait "${dirs[$t]}"
+done
 
 python3 - "$work" "$mt" <<'PY'
 import json, sys

@@ -85,6 +85,9 @@ final class InitNegotiation {
       LOG.warn("no pipe for INIT ({}); the kernel gets libfuse's own answer", LibC.lastError(libc));
       return false;
     }
+    // never block on the pipe: if libfuse wrote no reply, the mount fails its probe instead of a worker hanging
+    libc.fcntl(pipe[0], jnr.constants.platform.Fcntl.F_SETFL.intValue(),
+        jnr.constants.platform.OpenFlags.O_NONBLOCK.intValue());
     Pointer channel = lib.fuse_kern_chan_new(pipe[1]);
     if (channel == null) {
       libc.close(pipe[0]);

@@ -29,7 +29,8 @@ class MountArgsTest {
   @Test
   void parse_everyOption_setsIt() throws Exception {
     MountOptions o = MountArgs.parse(new String[] {"--backing", "/b", "d", "--threads", "4", "--checksum",
-        "--allow-other", "--max-write", "65536", "--direct-io", "--memory-size", "2g", "-o", "ro,noatime", "--writeback-cache", "--spin", "20"});
+        "--allow-other", "--max-write", "65536", "--direct-io", "--memory-size", "2g", "-o", "ro,noatime",
+        "--writeback-cache", "--spin", "20"});
     assertEquals(Path.of("/b"), o.backingDir());
     assertEquals(4, o.threads());
     assertTrue(o.checksums() && o.allowOther() && o.directIo() && o.writebackCache());
