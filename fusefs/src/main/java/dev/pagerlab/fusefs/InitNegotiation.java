@@ -97,12 +97,15 @@ final class InitNegotiation {
     Pointer reply = Memory.allocateDirect(Runtime.getSystemRuntime(), REPLY_CAPACITY, true);
     try {
       lib.fuse_session_process_buf(session, fuseBuf, channel);
-      long n = libc.read(pipe[0], reply.address(), REPLY_CAPACITY);
-      if (n < DataFastPath.OUT_HEADER || MEMORY.getInt(reply.address()) != n) {
-        LOG.error("libfuse's INIT reply was not readable ({}); failing the mount", n);
-        return true;
-      }
       long r = reply.address();
+      long n = libc.read(pipe[0], r, REPLY_CAPACITY);
+      if (n < DataFastPath.OUT_HEADER || MEMORY.getInt(r) != n) {
+        LOG.error("libfuse's INIT reply was not readable ({}); refusing INIT, so the mount fails", n);
+        MEMORY.putInt(r, DataFastPath.OUT_HEADER);
+        MEMORY.putInt(r + 4, Errors.EIO);
+        MEMORY.putLong(r + 8, MEMORY.getLong(request + 8));
+        n = DataFastPath.OUT_HEADER;
+      }
       if (MEMORY.getInt(r + 4) == 0 && n >= OUT_FLAGS + 4) {
         int granted = MEMORY.getInt(r + OUT_FLAGS);
         int added = extraFlags & offered;
@@ -124,6 +127,8 @@ final class InitNegotiation {
     } finally {
       lib.fuse_chan_destroy(channel);
       libc.close(pipe[0]);
+      // the native memory is freed when the Pointer is collected, which may be before write returns
+      java.lang.ref.Reference.reachabilityFence(reply);
     }
   }
 }
