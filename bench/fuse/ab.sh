@@ -26,20 +26,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-for tool in fio fusermount python3; do
-  command -v "$tool" >/dev/null || { echo "ab.sh: $tool is missing (scripts/setup installs it)" >&2; exit 2; }
-done
-(cd "$repo" && ./mvnw -q -B -pl fusefs -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
-       -Dmdep.outputFile="$work/cp.txt" >&2)
-cp="$repo/fusefs/target/classes:$(cat "$work/cp.txt")"
-
-wait_mounted() {
-  for _ in $(seq 1 200); do
-    grep -q " $1 " /proc/self/mountinfo && stat "$1" >/dev/null 2>&1 && return 0
-    sleep 0.05
-  done
-  echo "ab.sh: $1 did not mount" >&2; exit 1
-}
+# shellcheck source=bench/fuse/common.sh
+. "$here/common.sh"
+require_tools ab.sh fio fusermount python3
+cp="$(fusefs_classpath)"
 
 i=0
 for a in "$@"; do
@@ -49,7 +39,7 @@ for a in "$@"; do
   wait_mounted "$d"; i=$((i + 1))
 done
 if [ "${C:-0}" = 1 ]; then
-  command -v gcc >/dev/null || { echo "ab.sh: gcc is missing" >&2; exit 2; }
+  require_tools ab.sh gcc pkg-config
   gcc -O2 -Wall -o "$work/memfs" "$here/memfs.c" $(pkg-config fuse --cflags --libs)
   d="$work/c"; mkdir -p "$d"; dirs+=("$d"); names+=("C memfs -s")
   "$work/memfs" "$d" -f -s -o big_writes,max_write=131072,max_read=131072 & pids+=($!)

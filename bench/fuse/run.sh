@@ -33,24 +33,13 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-for tool in fio gcc pkg-config fusermount; do
-  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (scripts/setup installs it)" >&2; exit 2; }
-done
+# shellcheck source=bench/fuse/common.sh
+. "$here/common.sh"
+require_tools run.sh fio gcc pkg-config fusermount python3
 
 echo "building the C memfs and pagerlab's fusefs module..." >&2
 gcc -O2 -Wall -o "$work/memfs" "$here/memfs.c" $(pkg-config fuse --cflags --libs)
-# one reactor run, so vmcore resolves to its target/classes (the last module, fusefs, writes cp.txt)
-(cd "$repo" && ./mvnw -q -B -pl fusefs -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
-       -Dmdep.outputFile="$work/cp.txt" >&2)
-cp="$repo/fusefs/target/classes:$(cat "$work/cp.txt")"
-
-wait_mounted() {
-  for _ in $(seq 1 200); do
-    grep -q " $1 " /proc/self/mountinfo && stat "$1" >/dev/null 2>&1 && return 0
-    sleep 0.05
-  done
-  echo "run.sh: $1 did not mount" >&2; exit 1
-}
+cp="$(fusefs_classpath)"
 
 unmount_and_wait() {
   fusermount -u "$1" 2>/dev/null || fusermount -u -z "$1"

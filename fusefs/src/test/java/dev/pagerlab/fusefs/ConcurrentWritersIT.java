@@ -35,15 +35,7 @@ class ConcurrentWritersIT {
     System.out.println("ConcurrentWritersIT seed=" + seed);
     Set<String> workers = ConcurrentHashMap.newKeySet();
     try (FuseMount m = FuseSupport.mount(MountOptions.defaults(FuseSupport.dir(tmp, "mnt")).withThreads(4))) {
-      m.listener(new RequestListener() {
-        @Override
-        public void started(Operation op, long offset, long length, Thread worker) {
-          workers.add(worker.getName());
-        }
-
-        @Override
-        public void finished(Operation op, long offset, long length, Thread worker, long allocated, int result) {}
-      });
+      m.listener(FuseSupport.onStart((op, offset, length, worker) -> workers.add(worker.getName())));
       Path shared = m.mountPoint().resolve("shared");
       byte[][] data = new byte[WRITERS][];
       ExecutorService pool = Executors.newFixedThreadPool(WRITERS);

@@ -57,6 +57,26 @@ final class FuseSupport {
     return condition.getAsBoolean();
   }
 
+  /** What a test does as each request starts. */
+  @FunctionalInterface
+  interface Started {
+    void started(Operation operation, long offset, long length, Thread worker);
+  }
+
+  /** A listener that passes each request's start to {@code onStart} and ignores finishes. */
+  static RequestListener onStart(Started onStart) {
+    return new RequestListener() {
+      @Override
+      public void started(Operation operation, long offset, long length, Thread worker) {
+        onStart.started(operation, offset, length, worker);
+      }
+
+      @Override
+      public void finished(Operation operation, long offset, long length, Thread worker, long allocatedBytes,
+          int result) {}
+    };
+  }
+
   private static void unavailable(String reason) {
     if (strict()) {
       fail("CI=true and " + reason);

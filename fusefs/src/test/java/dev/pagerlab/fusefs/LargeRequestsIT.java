@@ -31,20 +31,13 @@ class LargeRequestsIT {
   private FuseMount mount(int maxWrite) throws IOException {
     mount = FuseSupport.mount(MountOptions.defaults(FuseSupport.dir(tmp, "mnt")).withThreads(2).withDirectIo(true)
         .withMaxWrite(maxWrite));
-    mount.listener(new RequestListener() {
-      @Override
-      public void started(Operation operation, long offset, long length, Thread worker) {
-        AtomicLong largest = operation == Operation.WRITE ? largestWrite
-            : operation == Operation.READ ? largestRead : null;
-        if (largest != null) {
-          largest.accumulateAndGet(length, Math::max);
-        }
+    mount.listener(FuseSupport.onStart((operation, offset, length, worker) -> {
+      if (operation == Operation.WRITE) {
+        largestWrite.accumulateAndGet(length, Math::max);
+      } else if (operation == Operation.READ) {
+        largestRead.accumulateAndGet(length, Math::max);
       }
-
-      @Override
-      public void finished(Operation operation, long offset, long length, Thread worker, long allocatedBytes,
-          int result) {}
-    });
+    }));
     return mount;
   }
 

@@ -34,18 +34,11 @@ class WritebackCacheIT {
   private FuseMount mount(boolean writeback) throws IOException {
     mount = FuseSupport.mount(MountOptions.defaults(FuseSupport.dir(tmp, "mnt")).withThreads(2)
         .withWritebackCache(writeback));
-    mount.listener(new RequestListener() {
-      @Override
-      public void started(Operation operation, long offset, long length, Thread worker) {
-        if (operation == Operation.WRITE) {
-          writes.incrementAndGet();
-        }
+    mount.listener(FuseSupport.onStart((operation, offset, length, worker) -> {
+      if (operation == Operation.WRITE) {
+        writes.incrementAndGet();
       }
-
-      @Override
-      public void finished(Operation operation, long offset, long length, Thread worker, long allocatedBytes,
-          int result) {}
-    });
+    }));
     return mount;
   }
 
