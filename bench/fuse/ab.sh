@@ -7,11 +7,12 @@
 # Usage: bench/fuse/ab.sh "FIO ARGS" "MOUNT ARGS" ["MOUNT ARGS" ...]
 #   e.g. bench/fuse/ab.sh "--rw=randread --bs=4k --size=64m" "--spin 0" "--spin 50"
 #        bench/fuse/ab.sh "--rw=write --bs=1m --size=256m" "" "--max-write 1m"
+#   Words of MOUNT ARGS that start with -D are given to the JVM (system properties).
 # Env:   ROUNDS (default 5), SECS per fio run (default 2), C=1 adds the C memfs (-s).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-[ $# -ge 2 ] || { sed -n '2,11p' "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,12p' "$0" >&2; exit 2; }
 fio_args="$1"; shift
 rounds="${ROUNDS:-5}"; secs="${SECS:-2}"
 work="$(mktemp -d /tmp/pagerlab-ab.XXXXXX)"
@@ -34,8 +35,10 @@ cp="$(fusefs_classpath)"
 i=0
 for a in "$@"; do
   d="$work/m$i"; mkdir -p "$d"; dirs+=("$d"); names+=("pagerlab ${a:-(defaults)}")
-  # shellcheck disable=SC2086
-  java -cp "$cp" dev.pagerlab.fusefs.MountCommand "$d" --memory-size 4g $a >"$work/m$i.log" 2>&1 & pids+=($!)
+  jvm=(); margs=()
+  for w in $a; do case "$w" in -D*) jvm+=("$w") ;; *) margs+=("$w") ;; esac; done
+  java "${jvm[@]}" -cp "$cp" dev.pagerlab.fusefs.MountCommand "$d" --memory-size 4g "${margs[@]}" \
+      >"$work/m$i.log" 2>&1 & pids+=($!)
   wait_mounted "$d"; i=$((i + 1))
 done
 if [ "${C:-0}" = 1 ]; then
