@@ -130,12 +130,6 @@ public record MountOptions(Path mountPoint, Path backingDir, long memoryBytes, i
         writebackCache, spinMicros, autoUnmount, mountTimeout, extraOptions);
   }
 
-  /** A copy whose workers poll {@code micros} for the next request before sleeping (0: never). */
-  public MountOptions withSpin(int micros) {
-    return new MountOptions(mountPoint, backingDir, memoryBytes, threads, checksums, allowOther, maxWrite, directIo,
-        writebackCache, micros, autoUnmount, mountTimeout, extraOptions);
-  }
-
   /** The -o option string for libfuse on {@code platform}. */
   String optionString(FusePlatform platform) {
     List<String> o = new ArrayList<>(List.of("fsname=pagerlab", "subtype=pagerlab", "default_permissions"));

@@ -106,6 +106,7 @@ final class WorkerLoop implements Runnable {
       }
       if (init != null && inBuffer && InitNegotiation.isInit(buffer.address(), res)
           && init.serve(lib, libc, session, fuseBuf, buffer.address(), shared.fd())) {
+        init = null; // INIT comes once per connection: no later request needs the check
         continue;
       }
       lib.fuse_session_process_buf(session, fuseBuf, shared.channel());
